@@ -1,0 +1,22 @@
+#ifndef NC_LINE_SUPPORT_H
+#define NC_LINE_SUPPORT_H
+#include <wchar.h>
+#include <histedit.h>
+
+/// Installs SIGINT, SIGTERM and SIGHUP handlers that only record the signal (no SA_RESTART),
+/// so a blocking read returns and the loop can end after finishing its current write.
+void nc_install_signal_handlers(void);
+/// The last signal received since the handlers were installed, or 0.
+int nc_pending_signal(void);
+
+/// libedit character reader: returns 0 (end of input) once a signal is pending,
+/// instead of retrying the interrupted read as libedit's own reader does.
+int nc_read_char(EditLine *el, wchar_t *out);
+
+
+#include <stdio.h>
+/// Writes text to stdout and flushes it (Swift 6 can't touch C's `stdout` global directly).
+void nc_write_stdout(const char *text);
+/// el_init on the standard streams.
+EditLine *nc_el_init(const char *program);
+#endif

@@ -1,0 +1,55 @@
+#include "CLineSupport.h"
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t pending_signal = 0;
+
+static void record_signal(int signo) { pending_signal = signo; }
+
+void nc_install_signal_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = record_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+}
+
+int nc_pending_signal(void) { return pending_signal; }
+
+int nc_read_char(EditLine *el, wchar_t *out) {
+    (void)el;
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    for (;;) {
+        if (pending_signal) return 0;
+        char byte;
+        ssize_t n = read(STDIN_FILENO, &byte, 1);
+        if (n == 0) return 0;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        wchar_t wc;
+        size_t r = mbrtowc(&wc, &byte, 1, &state);
+        if (r == (size_t)-2) continue;          /* incomplete multibyte sequence: read more */
+        if (r == (size_t)-1) {                   /* invalid byte: pass it through as-is */
+            memset(&state, 0, sizeof state);
+            *out = (wchar_t)(unsigned char)byte;
+            return 1;
+        }
+        *out = wc;
+        return 1;
+    }
+}
+
+void nc_write_stdout(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
+EditLine *nc_el_init(const char *program) { return el_init(program, stdin, stdout, stderr); }

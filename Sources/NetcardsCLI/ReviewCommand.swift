@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import NetcardsCore
+import NetcardsStore
+import NetcardsTerminal
+
+extension Netcards {
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Review today's cards: due ones first, then new ones.",
+            discussion: "Type each answer (Enter alone reveals), then grade 0-5 or a/h/g/e. :help lists the commands. With stdin not a terminal, lines are read plainly: an empty line reveals, a digit grades.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only these decks (repeatable).") var deck: [String] = []
+        @Option(name: .customLong("new"), help: "New cards to introduce in this run (default: the new-per-day setting).") var newCards: Int?
+
+        func validate() throws {
+            if let newCards, newCards < 0 { throw ValidationError("--new takes a number of cards, 0 or more") }
+        }
+
+        func run() throws {
+            let workspace = try Workspace(global)
+            let store = workspace.store
+            let today = workspace.clock.today
+            try DeckNames.check(deck, in: store, today: today)
+            // --new N introduces N more new cards in this run, whatever the day's limit.
+            let newLimit = try newCards.map { try store.newCardsStarted(on: today) + $0 } ?? workspace.newCardsPerDay()
+            let inputs = try store.queueInputs(today: today, decks: deck, newLimit: newLimit)
+            let queue = ReviewQueue.build(inputs, today: today)
+            let console = Console()
+            guard !queue.isEmpty else {
+                console.line("Nothing to review today. Tomorrow: \(try store.dueCount(onOrBefore: today.adding(days: 1))) due.")
+                return
+            }
+            let masteryBefore = try store.moduleMastery()
+            LineReaders.catchInterrupts()
+            let reader = LineReaders.forStandardInput(programName: "netcards", completions: ReplCommand.completions)
+            console.line(workspace.style.bold("\(queue.count) card\(queue.count == 1 ? "" : "s") today.") + workspace.style.dim(" Type :help for commands."))
+            let session = ReviewSession(store: store, clock: workspace.clock, reader: reader, console: console,
+                                        style: workspace.style, queue: queue)
+            let summary = try session.run()
+            try printSummary(summary, masteryBefore: masteryBefore, workspace: workspace, console: console)
+            if summary.endedBy == .interrupted { throw ExitCode(128 + LineReaders.pendingSignal) }
+        }
+
+        private func printSummary(_ summary: ReviewSession.Summary, masteryBefore: [ModuleMastery], workspace: Workspace, console: Console) throws {
+            let style = workspace.style
+            let percent = summary.reviewed == 0 ? 0 : Int((Double(summary.correct) / Double(summary.reviewed) * 100).rounded())
+            console.line()
+            console.line(style.bold("Reviewed \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s")") +
+                         " · \(percent)% correct · \(Duration.text(summary.seconds))")
+            console.line("Due tomorrow: \(try workspace.store.dueCount(onOrBefore: workspace.clock.today.adding(days: 1)))")
+            let before = Dictionary(masteryBefore.map { ($0.module, $0.mastered) }, uniquingKeysWith: { a, _ in a })
+            for module in try workspace.store.moduleMastery() where module.total > 0 {
+                let change = module.mastered - (before[module.module] ?? 0)
+                let changeText = change == 0 ? "" : (change > 0 ? style.green(" (+\(change))") : style.red(" (\(change))"))
+                console.line("  \(module.module): \(module.mastered)/\(module.total) mastered\(changeText)")
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import NetcardsTerminal
+
+/// Plain aligned columns; the header is bold when colour is on.
+enum TextTable {
+    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], style: Style) -> String {
+        var widths = header.map(\.count)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                return rightAligned.contains(index) ? padding + cell : cell + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        return ([style.bold(line(header))] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+}

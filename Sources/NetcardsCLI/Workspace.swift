@@ -1,0 +1,105 @@
+import Foundation
+import NetcardsCore
+import NetcardsDecks
+import NetcardsStore
+import NetcardsTerminal
+
+/// What every command starts from: the learner's store (opened, migrated, bundled decks up to date),
+/// the clock, and the output style.
+struct Workspace {
+    let store: NetcardsStore
+    let clock: StudyClock
+    let style: Style
+    let environment: [String: String]
+
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.environment = environment
+        let path = try StorePath.resolve(option: options.db, environment: environment)
+        store = try NetcardsStore(path: path)
+        let dayStart = Int(try store.setting(Setting.dayStartHour) ?? "") ?? 4
+        clock = try Self.clock(dayStartHour: dayStart, environment: environment)
+        style = Style(colored: options.color.enabled(environment: environment))
+        try BundledDeckSync.run(store: store, today: clock.today)
+    }
+
+    /// NETCARDS_NOW (ISO 8601) fixes the clock: for tests and for trying out a schedule.
+    private static func clock(dayStartHour: Int, environment: [String: String]) throws -> StudyClock {
+        guard let fixed = environment["NETCARDS_NOW"] else { return StudyClock(dayStartHour: dayStartHour) }
+        let formatter = ISO8601DateFormatter()
+        guard let date = formatter.date(from: fixed) else {
+            throw UserError("NETCARDS_NOW=\(fixed) is not an ISO 8601 time like 2026-11-28T09:00:00Z — fix or unset it")
+        }
+        return StudyClock(dayStartHour: dayStartHour, now: { date })
+    }
+
+    func newCardsPerDay() throws -> Int {
+        Int(try store.setting(Setting.newPerDay) ?? "") ?? 20
+    }
+}
+
+enum Setting {
+    static let dayStartHour = "day-start-hour"
+    static let newPerDay = "new-per-day"
+    static let all = [dayStartHour: "hour (0-23) a study day starts, local time (default 4)",
+                      newPerDay: "new cards introduced per day (default 20)"]
+}
+
+enum StorePath {
+    static func resolve(option: String?, environment: [String: String]) throws -> String {
+        let path: String
+        if let option, !option.isEmpty {
+            path = option
+        } else if let fromEnvironment = environment["NETCARDS_DB"], !fromEnvironment.isEmpty {
+            path = fromEnvironment
+        } else {
+            let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+            path = dataHome + "/netcards/netcards.sqlite"
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw UserError("cannot create the folder \(folder) for the store: \(error.localizedDescription). Choose another place with --db.")
+            }
+        }
+        return path
+    }
+}
+
+/// Keeps the bundled decks in the store in step with the ones compiled into this binary:
+/// a deck whose text changed is reloaded in place, so progress stays with the cards' ids.
+enum BundledDeckSync {
+    static func run(store: NetcardsStore, today: StudyDay) throws {
+        let stored = try store.deckHashes(source: .bundled)
+        var changed: [DeckToLoad] = []
+        for file in BundledDecks.files {
+            let hash = ContentHash.of(file.text)
+            if let name = deckName(in: file.text), stored[name] == hash { continue }
+            let deck = try DeckParser.parse(file.text, file: "Decks/\(file.name)")
+            changed.append(DeckToLoad(deck, contentHash: hash))
+        }
+        if !changed.isEmpty { try store.load(changed, source: .bundled, today: today) }
+    }
+
+    /// The `deck:` line of the front matter, found without parsing the whole deck.
+    private static func deckName(in text: String) -> String? {
+        for line in text.split(separator: "\n").prefix(10) where line.hasPrefix("deck:") {
+            return line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+}
+
+enum ContentHash {
+    /// FNV-1a, 64 bits: enough to notice that a deck's text changed.
+    static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

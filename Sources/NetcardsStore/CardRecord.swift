@@ -1,0 +1,92 @@
+import GRDB
+import NetcardsCore
+
+/// A card as the store holds it: its content and its SM-2 state.
+public struct CardRecord: Hashable, Sendable {
+    public var id: String
+    public var deck: String
+    public var module: String
+    public var noteKey: String
+    public var table: String?
+    public var template: String?
+    public var front: String
+    public var back: String
+    public var answers: [String]
+    public var mode: AnswerMode
+    public var tags: [String]
+    public var state: CardState
+    public var suspended: Bool
+    public var retired: Bool
+    public var lastReviewDay: StudyDay?
+
+    public var phase: CardPhase { suspended ? .suspended : state.phase }
+}
+
+/// Lists (answers, tags) are stored joined by the ASCII unit separator, which no typed text contains.
+enum StoredList {
+    static let separator = "\u{1F}"
+    static func encode(_ values: [String]) -> String { values.joined(separator: separator) }
+    static func decode(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.components(separatedBy: separator)
+    }
+}
+
+// MARK: - Database
+
+extension CardRecord {
+    static let selectSQL = """
+        SELECT card.*, deck.name AS deck_name, module.name AS module_name
+        FROM card JOIN deck ON deck.id = card.deck_id JOIN module ON module.id = deck.module_id
+        """
+
+    init(row: Row) {
+        let dueNumber: Int? = row["due"]
+        let passNumber: Int? = row["pass_day"]
+        let lastNumber: Int? = row["last_review_day"]
+        self.init(
+            id: row["id"], deck: row["deck_name"], module: row["module_name"], noteKey: row["note_key"],
+            table: row["table_name"], template: row["template"], front: row["front"], back: row["back"],
+            answers: StoredList.decode(row["answers"]), mode: AnswerMode(rawValue: row["mode"]) ?? .typed,
+            tags: StoredList.decode(row["tags"]),
+            state: CardState(
+                repetitions: row["reps"], ease: row["ease"], interval: row["interval"],
+                due: dueNumber.map(StudyDay.init(number:)), repeatToday: row["repeat_today"],
+                passDay: passNumber.map(StudyDay.init(number:)), lapses: row["lapses"]),
+            suspended: row["suspended"], retired: row["retired"],
+            lastReviewDay: lastNumber.map(StudyDay.init(number:)))
+    }
+}
+
+extension NetcardsStore {
+    /// Cards in deck order; retired cards are left out unless asked for.
+    public func cards(decks: [String] = [], includeRetired: Bool = false) throws(StoreError) -> [CardRecord] {
+        try read { db in
+            var conditions = includeRetired ? [] : ["card.retired = 0"]
+            if !decks.isEmpty {
+                conditions.append("deck.name IN (\(databaseQuestionMarks(count: decks.count)))")
+            }
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: CardRecord.selectSQL + whereClause + " ORDER BY card.position",
+                                    arguments: StatementArguments(decks)).map(CardRecord.init(row:))
+        }
+    }
+
+    public func card(id: String) throws(StoreError) -> CardRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: CardRecord.selectSQL + " WHERE card.id = ?", arguments: [id]).map(CardRecord.init(row:))
+        }
+    }
+
+    public func cards(ids: [String]) throws(StoreError) -> [String: CardRecord] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            var result: [String: CardRecord] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let rows = try Row.fetchAll(db, sql: CardRecord.selectSQL + " WHERE card.id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                            arguments: StatementArguments(chunk))
+                for row in rows { let card = CardRecord(row: row); result[card.id] = card }
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// The learner's store: one SQLite file. Every write is one method, one transaction.
+public struct NetcardsStore: Sendable {
+    let writer: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) and migrates the store at `path`.
+    /// A store written by a newer netcards is refused and left untouched;
+    /// before an older store is migrated, it is copied to `PATH.bak-vN`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        do {
+            try Self.checkIsSQLite(path)
+            writer = try DatabaseQueue(path: path, configuration: config)
+            try Self.migrate(writer, path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.describe(error, path: path)
+        }
+    }
+
+    /// A file that exists, is not empty and lacks SQLite's header is refused before SQLite touches it.
+    private static func checkIsSQLite(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty, header != Data("SQLite format 3\0".utf8) {
+            throw StoreError(.notADatabase, "\(path) is not a netcards store (not an SQLite database). Move it aside, or point --db / NETCARDS_DB at your store; netcards will not overwrite it.")
+        }
+    }
+
+    private static func migrate(_ writer: DatabaseQueue, path: String) throws {
+        let migrator = Schema.migrator
+        let (superseded, applied, complete) = try writer.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded {
+            throw StoreError(.newerStore, "\(path) was written by a newer netcards (its schema has migrations this version doesn't know). Upgrade netcards to use it; the file was left untouched.")
+        }
+        if complete { return }
+        if !applied.isEmpty {
+            let backup = "\(path).bak-v\(applied.count)"
+            try? FileManager.default.removeItem(atPath: backup)
+            try writer.backup(to: try DatabaseQueue(path: backup))
+        }
+        try migrator.migrate(writer)
+    }
+
+    static func describe(_ error: any Error, path: String) -> StoreError {
+        guard let dbError = error as? DatabaseError else {
+            return StoreError(.cannotOpen, "cannot open \(path): \(error). Check the path and its permissions.")
+        }
+        switch dbError.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return StoreError(.notADatabase, "\(path) is damaged or not a netcards store (\(dbError.message ?? "corrupt")). netcards left it untouched: restore a backup (`netcards backup` makes them) or move it aside to start afresh.")
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            return StoreError(.cannotOpen, "cannot open \(path) for writing (\(dbError.message ?? "permission denied")). Check that the folder exists and is writable, or choose another store with --db.")
+        case .SQLITE_FULL:
+            return StoreError(.writeFailed, "the disk holding \(path) is full: nothing was written. Free some space and run the command again.")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.writeFailed, "\(path) stayed locked by another netcards for too long. Finish the other session, then try again.")
+        default:
+            return StoreError(.writeFailed, "could not use \(path): \(dbError.message ?? "\(dbError)"). Nothing was half-written; try again.")
+        }
+    }
+
+    /// Runs a write transaction and turns SQLite errors into clear store errors.
+    func write<T>(_ updates: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.write(updates) } catch let error as StoreError { throw error } catch { throw Self.describe(error, path: path) }
+    }
+
+    func read<T>(_ value: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.read(value) } catch let error as StoreError { throw error } catch { throw Self.describe(error, path: path) }
+    }
+
+    /// Writes a consistent copy of the store with SQLite's online backup, even while another process writes.
+    public func backup(to destination: String) throws(StoreError) {
+        do {
+            if FileManager.default.fileExists(atPath: destination) {
+                throw StoreError(.invalidInput, "\(destination) already exists — choose a new file name; netcards won't overwrite it.")
+            }
+            try writer.backup(to: try DatabaseQueue(path: destination))
+        } catch let error as StoreError { throw error } catch { throw Self.describe(error, path: destination) }
+    }
+
+    public func setting(_ key: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, to value: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+        }
+    }
+
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

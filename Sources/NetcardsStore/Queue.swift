@@ -1,0 +1,46 @@
+import GRDB
+import NetcardsCore
+
+extension NetcardsStore {
+    /// What today's queue is built from, by indexed queries only: due cards, the first new cards in deck
+    /// order, how many new cards were already started today, and the notes already studied today.
+    public func queueInputs(today: StudyDay, decks: [String], newLimit: Int) throws(StoreError) -> ReviewQueue.Inputs {
+        try read { db in
+            var deckFilter = ""
+            if !decks.isEmpty {
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM deck WHERE name IN (\(databaseQuestionMarks(count: decks.count)))",
+                                             arguments: StatementArguments(decks))
+                deckFilter = " AND deck_id IN (\(ids.map(String.init).joined(separator: ",")))"
+                if ids.isEmpty { deckFilter = " AND 0" }
+            }
+            func candidates(_ sql: String, _ arguments: StatementArguments) throws -> [ReviewQueue.Candidate] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    ReviewQueue.Candidate(id: row["id"], noteKey: row["note_key"],
+                                          due: (row["due"] as Int?).map(StudyDay.init(number:)),
+                                          lastReviewDay: (row["last_review_day"] as Int?).map(StudyDay.init(number:)))
+                }
+            }
+            let due = try candidates("""
+                SELECT id, note_key, due, last_review_day FROM card INDEXED BY card_due
+                WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(deckFilter)
+                ORDER BY due, position
+                """, [today.number])
+            let startedToday = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?",
+                                                arguments: [today.number]) ?? 0
+            let room = max(0, newLimit - startedToday)
+            let fresh = room == 0 ? [] : try candidates("""
+                SELECT id, note_key, due, last_review_day FROM card INDEXED BY card_new
+                WHERE retired = 0 AND suspended = 0 AND due IS NULL\(deckFilter)
+                ORDER BY position LIMIT ?
+                """, [room * 4 + 20])
+            let touched = Set(try String.fetchAll(db, sql: "SELECT note_key FROM card WHERE last_review_day = ?\(deckFilter)",
+                                                  arguments: [today.number]))
+            return ReviewQueue.Inputs(due: due, new: fresh, newRoom: room, notesStudiedToday: touched)
+        }
+    }
+
+    /// New cards whose first answer was given on `day`, in every deck: the daily limit counts them all.
+    public func newCardsStarted(on day: StudyDay) throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?", arguments: [day.number]) ?? 0 }
+    }
+}

@@ -1,0 +1,98 @@
+import GRDB
+
+/// The store's migrations. A migration is never edited once it has landed: add the next one.
+enum Schema {
+    static let latestVersion = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE module (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    position INTEGER NOT NULL
+                );
+                CREATE TABLE deck (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    module_id INTEGER NOT NULL REFERENCES module(id),
+                    title TEXT,
+                    source TEXT NOT NULL,
+                    content_hash TEXT,
+                    position INTEGER NOT NULL
+                );
+                CREATE TABLE card (
+                    id TEXT PRIMARY KEY,
+                    deck_id INTEGER NOT NULL REFERENCES deck(id),
+                    note_key TEXT NOT NULL,
+                    table_name TEXT,
+                    template TEXT,
+                    position INTEGER NOT NULL,
+                    front TEXT NOT NULL,
+                    back TEXT NOT NULL,
+                    answers TEXT NOT NULL,
+                    mode TEXT NOT NULL CHECK (mode IN ('typed', 'reveal')),
+                    tags TEXT NOT NULL DEFAULT '',
+                    retired INTEGER NOT NULL DEFAULT 0,
+                    suspended INTEGER NOT NULL DEFAULT 0,
+                    reps INTEGER NOT NULL DEFAULT 0,
+                    ease REAL NOT NULL DEFAULT 2.5,
+                    interval INTEGER NOT NULL DEFAULT 0,
+                    due INTEGER,
+                    repeat_today INTEGER NOT NULL DEFAULT 0,
+                    pass_day INTEGER,
+                    lapses INTEGER NOT NULL DEFAULT 0,
+                    last_review_day INTEGER,
+                    first_review_day INTEGER
+                );
+                CREATE INDEX card_by_deck ON card(deck_id, position);
+                CREATE INDEX card_due ON card(due, position) WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL;
+                CREATE INDEX card_new ON card(position) WHERE retired = 0 AND suspended = 0 AND due IS NULL;
+                CREATE INDEX card_first_review ON card(first_review_day) WHERE first_review_day IS NOT NULL;
+                CREATE INDEX card_last_review ON card(last_review_day) WHERE last_review_day IS NOT NULL;
+                CREATE TABLE review_log (
+                    id INTEGER PRIMARY KEY,
+                    card_id TEXT NOT NULL REFERENCES card(id),
+                    answered_at REAL NOT NULL,
+                    day INTEGER NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('review', 'quiz')),
+                    grade INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+                    answer TEXT,
+                    verdict TEXT,
+                    duration_ms INTEGER,
+                    reps_before INTEGER NOT NULL,
+                    ease_before REAL NOT NULL,
+                    interval_before INTEGER NOT NULL,
+                    due_before INTEGER,
+                    repeat_today_before INTEGER NOT NULL,
+                    pass_day_before INTEGER,
+                    lapses_before INTEGER NOT NULL,
+                    last_review_day_before INTEGER,
+                    first_review_day_before INTEGER,
+                    ease_after REAL NOT NULL,
+                    interval_after INTEGER NOT NULL
+                );
+                CREATE INDEX review_log_by_day ON review_log(day, kind);
+                CREATE INDEX review_log_by_card ON review_log(card_id);
+                CREATE TABLE mastery (
+                    module_id INTEGER PRIMARY KEY REFERENCES module(id),
+                    mastered INTEGER NOT NULL,
+                    total INTEGER NOT NULL
+                );
+                CREATE TABLE mastery_history (
+                    module_id INTEGER NOT NULL REFERENCES module(id),
+                    day INTEGER NOT NULL,
+                    mastered INTEGER NOT NULL,
+                    total INTEGER NOT NULL,
+                    PRIMARY KEY (module_id, day)
+                ) WITHOUT ROWID;
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

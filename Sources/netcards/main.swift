@@ -1,0 +1,3 @@
+import NetcardsCLI
+
+NetcardsMain.run()
