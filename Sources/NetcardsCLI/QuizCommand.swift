@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import NetcardsCore
+import NetcardsStore
+import NetcardsTerminal
+
+extension Netcards {
+    struct Quiz: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drill a table outside the schedule: `netcards quiz ports`, or any deck with a table.",
+            discussion: "Answers are logged as quiz answers: they count in stats and never move a card's schedule.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A table (ports, layers, components, vpc, …) or a deck with tables.") var name: String
+        @Option(name: .short, help: "Number of questions (default 10, at most the pool).") var n: Int = 10
+        @Option(help: "Which way to ask: a question kind of the table (for ports: port or service), or both.") var direction: String = "both"
+        @Option(help: "Repeat an order: the same seed asks the same questions in the same order.") var seed: UInt64?
+        @Flag(help: "Ports only: add the well-known ports below 1024 from the system's services database.") var all = false
+        @Option(help: "Multiple choice with this many options (2-9).") var choices: Int?
+
+        func validate() throws {
+            if n < 1 { throw ValidationError("-n takes a number of questions, 1 or more") }
+            if let choices, !(2...9).contains(choices) { throw ValidationError("--choices takes 2 to 9 options") }
+            if all && name != "ports" { throw ValidationError("--all widens the ports quiz only: netcards quiz ports --all") }
+        }
+
+        func run() throws {
+            let workspace = try Workspace(global)
+            let directions = direction == "both" ? [] : [direction]
+            var pool = try QuizPool.cards(named: name, directions: directions, multipleChoice: choices != nil, store: workspace.store)
+            if all { pool += try servicesQuestions(known: pool, directions: directions, environment: workspace.environment) }
+            var generator = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+            let questions = Array(pool.shuffled(using: &generator).prefix(n))
+            let options = choices.map { count in questions.map { Self.options(for: $0, count: count, pool: pool, using: &generator) } }
+
+            let console = Console()
+            console.line(workspace.style.bold("Quiz: \(name)") + " · \(questions.count) question\(questions.count == 1 ? "" : "s")")
+            LineReaders.catchInterrupts()
+            let reader = LineReaders.forStandardInput(programName: "netcards", completions: [":skip", ":help", ":quit"])
+            let session = QuizSession(store: workspace.store, clock: workspace.clock, reader: reader, console: console,
+                                      style: workspace.style, questions: questions, choices: options)
+            let result = try session.run()
+            console.line()
+            console.line(workspace.style.bold("Score: \(result.correct)/\(result.asked)"))
+            if !result.missed.isEmpty {
+                console.line("Missed:")
+                for miss in result.missed {
+                    let said = miss.typed.isEmpty ? "skipped" : "you said \(miss.typed)\(miss.verdict == .partial ? ", half right" : "")"
+                    console.line("  \(miss.question.front) → \(miss.question.answers[0])  (\(said))")
+                }
+            }
+            if result.endedBy == .interrupted { throw ExitCode(128 + LineReaders.pendingSignal) }
+        }
+
+        /// The right answer plus wrong ones from the same column, in a seeded order.
+        static func options(for question: QuizQuestion, count: Int, pool: [QuizQuestion], using generator: inout SeededGenerator) -> [String] {
+            var seen = Set(question.answers.map(AnswerChecker.normalize))
+            var wrong: [String] = []
+            for other in pool.shuffled(using: &generator) where other.column == question.column {
+                let answer = other.answers[0]
+                if seen.insert(AnswerChecker.normalize(answer)).inserted { wrong.append(answer) }
+                if wrong.count == count - 1 { break }
+            }
+            return ([question.answers[0]] + wrong).shuffled(using: &generator)
+        }
+
+        private func servicesQuestions(known: [QuizQuestion], directions: [String], environment: [String: String]) throws -> [QuizQuestion] {
+            let path = environment["NETCARDS_SERVICES"] ?? "/etc/services"
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw UserError("--all reads the system's services database, but \(path) is missing or unreadable. On Debian/Ubuntu it comes with the netbase package; or run the quiz without --all.")
+            }
+            var ports = Set<Int>()
+            for question in known {
+                for answer in question.answers {
+                    let bounds = answer.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+                    if bounds.count == 2, bounds[0] < bounds[1] { ports.formUnion(bounds[0]...bounds[1]) } else { ports.formUnion(bounds) }
+                }
+            }
+            return QuizPool.services(from: text, skippingPorts: ports, directions: directions)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import NetcardsCore
+import NetcardsStore
+
+/// One quiz question: from a card of a table, or from the system's services database (`--all`).
+struct QuizQuestion {
+    var cardId: String?
+    var front: String
+    var answers: [String]
+    /// Shown after the answer, e.g. the protocol of a port.
+    var note: String?
+    /// Groups questions asking for the same column: wrong options of a multiple choice come from it.
+    var column: String
+}
+
+enum QuizPool {
+    /// The table cards of a table name (`ports`) or of a deck's tables (`protocols`): typed cards, plus
+    /// revealed ones when the quiz is multiple choice (picking an option needs no typing).
+    static func cards(named name: String, directions: [String], multipleChoice: Bool, store: NetcardsStore) throws -> [QuizQuestion] {
+        let tableCards = try store.cards().filter { $0.table != nil && !$0.suspended }
+        var pool = tableCards.filter { $0.table == name }
+        if pool.isEmpty { pool = tableCards.filter { $0.deck == name } }
+        guard !pool.isEmpty else {
+            let tables = Set(tableCards.compactMap(\.table)).sorted()
+            let decks = Set(tableCards.map(\.deck)).sorted()
+            throw UserError("nothing to quiz named \(name): a quiz asks about table rows. Tables: \(tables.joined(separator: ", ")); decks with tables: \(decks.joined(separator: ", "))")
+        }
+        if !multipleChoice {
+            pool = pool.filter { $0.mode == .typed }
+            if pool.isEmpty {
+                throw UserError("\(name) has only revealed answers, too long to type: quiz it as multiple choice with --choices 4")
+            }
+        }
+        if !directions.isEmpty {
+            let templates = Set(pool.compactMap(\.template))
+            for direction in directions where !templates.contains(direction) {
+                throw UserError("--direction \(direction) is not a question kind of \(name) — choose from: \(templates.sorted().joined(separator: ", ")), both")
+            }
+            pool = pool.filter { directions.contains($0.template ?? "") }
+        }
+        return pool.map {
+            QuizQuestion(cardId: $0.id, front: $0.front, answers: $0.answers, note: nil,
+                         column: "\($0.deck)/\($0.table ?? "")/\($0.template ?? "")")
+        }
+    }
+
+    /// Well-known ports below 1024 from the services database, both directions, minus ports the
+    /// deck already asks about. Protocols of one name and port are merged (`53/tcp+udp`).
+    static func services(from text: String, skippingPorts known: Set<Int>, directions: [String]) -> [QuizQuestion] {
+        var byPort: [Int: (names: [String], transports: [String])] = [:]
+        var order: [Int] = []
+        for entry in ServicesDatabase.parse(text) where entry.port < 1024 && !known.contains(entry.port) {
+            if byPort[entry.port] == nil { order.append(entry.port); byPort[entry.port] = ([], []) }
+            for name in [entry.name] + entry.aliases where !byPort[entry.port]!.names.contains(name) {
+                byPort[entry.port]!.names.append(name)
+            }
+            if !byPort[entry.port]!.transports.contains(entry.transport) { byPort[entry.port]!.transports.append(entry.transport) }
+        }
+        var questions: [QuizQuestion] = []
+        for port in order {
+            let (names, transports) = byPort[port]!
+            let note = "\(port)/\(transports.joined(separator: "+"))"
+            if directions.isEmpty || directions.contains("port") {
+                questions.append(QuizQuestion(cardId: nil, front: "Which port does \(names[0]) listen on by default?",
+                                              answers: [String(port)], note: note, column: "services/port"))
+            }
+            if directions.isEmpty || directions.contains("service") {
+                questions.append(QuizQuestion(cardId: nil, front: "What listens on port \(port) by default?",
+                                              answers: names, note: note, column: "services/service"))
+            }
+        }
+        return questions
+    }
+}
