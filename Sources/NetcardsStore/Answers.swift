@@ -56,6 +56,7 @@ extension NetcardsStore {
                                  before.passDay?.number, before.lapses, row["last_review_day"] as Int?,
                                  row["first_review_day"] as Int?, after.ease, after.interval])
             let logId = db.lastInsertedRowID
+            try Self.countStudyDay(input.today.number, passed: input.grade.isPass, durationMs: input.durationMs ?? 0, sign: 1, db)
             if input.kind == .review {
                 try Self.store(after, cardId: input.cardId, lastReviewDay: input.today.number,
                                firstReviewDay: (row["first_review_day"] as Int?) ?? input.today.number, db)
@@ -82,6 +83,7 @@ extension NetcardsStore {
                                firstReviewDay: log["first_review_day_before"], db)
                 try Self.updateMastery(moduleId: log["module_id"], before: current, after: restored, today: today, db)
             }
+            try Self.countStudyDay(log["day"], passed: (log["grade"] as Int) >= 3, durationMs: log["duration_ms"] ?? 0, sign: -1, db)
             try db.execute(sql: "DELETE FROM review_log WHERE id = ?", arguments: [logId])
         }
     }
@@ -91,6 +93,16 @@ extension NetcardsStore {
             try db.execute(sql: "UPDATE card SET suspended = ? WHERE id = ?", arguments: [suspended, cardId])
             if db.changesCount == 0 { throw StoreError(.notFound, "no card with id \(cardId)") }
         }
+    }
+
+    /// Keeps the per-day totals the calendar and streaks read, so they never scan the whole log.
+    static func countStudyDay(_ day: Int, passed: Bool, durationMs: Int, sign: Int, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO study_day(day, answers, correct, duration_ms) VALUES (?, ?, ?, ?)
+            ON CONFLICT(day) DO UPDATE SET answers = answers + excluded.answers, correct = correct + excluded.correct,
+                duration_ms = duration_ms + excluded.duration_ms
+            """, arguments: [day, sign, passed ? sign : 0, sign * durationMs])
+        try db.execute(sql: "DELETE FROM study_day WHERE day = ? AND answers <= 0", arguments: [day])
     }
 
     static func state(of row: Row) -> CardState {

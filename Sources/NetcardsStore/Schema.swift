@@ -73,7 +73,7 @@ enum Schema {
                     ease_after REAL NOT NULL,
                     interval_after INTEGER NOT NULL
                 );
-                CREATE INDEX review_log_by_day ON review_log(day, kind);
+                CREATE INDEX review_log_by_kind_day ON review_log(kind, day);
                 CREATE INDEX review_log_by_card ON review_log(card_id);
                 CREATE TABLE mastery (
                     module_id INTEGER PRIMARY KEY REFERENCES module(id),
@@ -87,6 +87,13 @@ enum Schema {
                     total INTEGER NOT NULL,
                     PRIMARY KEY (module_id, day)
                 ) WITHOUT ROWID;
+                CREATE INDEX card_leech ON card(lapses DESC, ease) WHERE retired = 0 AND lapses > 0;
+                CREATE TABLE study_day (
+                    day INTEGER PRIMARY KEY,
+                    answers INTEGER NOT NULL,
+                    correct INTEGER NOT NULL,
+                    duration_ms INTEGER NOT NULL
+                );
                 CREATE TABLE setting (
                     key TEXT PRIMARY KEY,
                     value TEXT NOT NULL

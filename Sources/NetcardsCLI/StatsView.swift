@@ -1,0 +1,112 @@
+import NetcardsCore
+import NetcardsStore
+import NetcardsTerminal
+
+/// Renders a stats report as text: bars, a calendar, a forecast and sparklines.
+struct StatsView {
+    var report: StatsReport
+    var style: Style
+    var width: Int
+
+    func render() -> String {
+        [header(), todaySection(), modulesSection(), calendarSection(), forecastSection(), trendSection(), quizAndLeeches()]
+            .joined(separator: "\n\n")
+    }
+
+    private func header() -> String {
+        style.bold("netcards stats · \(report.today.iso)")
+    }
+
+    private func todaySection() -> String {
+        let figures = report.todayFigures
+        let percent = Self.percent(figures.correct, of: figures.answered)
+        return style.bold("Today") + "  \(figures.answered) answered · \(percent.map { "\($0)% correct" } ?? "no answers yet") · "
+            + "\(Duration.text(Double(figures.durationMs) / 1000)) · \(figures.dueLeft) due left · \(figures.newLeft) new left"
+    }
+
+    private func modulesSection() -> String {
+        let nameWidth = min(34, report.modules.map(\.module.count).max() ?? 10)
+        let barWidth = max(10, min(40, width - nameWidth - 38))
+        var lines = [style.bold("Modules") + style.dim("   █ mastered  ▒ learning  ░ new  × suspended")]
+        for module in report.modules {
+            let bar = Charts.stackedBar([
+                .init(value: module.mastered, glyph: "█", color: "32"),
+                .init(value: module.learning, glyph: "▒", color: "33"),
+                .init(value: module.new, glyph: "░", color: "2"),
+                .init(value: module.suspended, glyph: "×"),
+            ], width: barWidth, style: style)
+            let retention = Self.percent(module.reviewPassed30Days, of: module.reviewAnswers30Days).map { "\($0)%" } ?? "–"
+            lines.append("  " + Self.fit(module.module, nameWidth) + " " + bar + "  "
+                         + "\(module.mastered)/\(module.cards) mastered · retention \(retention)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func calendarSection() -> String {
+        let days = NetcardsStore.calendarDays
+        let first = report.today.adding(days: -(days - 1))
+        // Columns are weeks starting on Monday; 1970-01-01 was a Thursday, so Monday is (n + 3) % 7 == 0.
+        let firstMonday = first.adding(days: -((first.number + 3) % 7))
+        let weeks = (report.today - firstMonday) / 7 + 1
+        let busiest = report.answersByDay.values.max() ?? 0
+        var lines = [style.bold("Last 26 weeks") + style.dim("   · none  ░ ▒ ▓ █ more answers")]
+        for (row, label) in ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"].enumerated() {
+            var cells = ""
+            for week in 0..<weeks {
+                let day = firstMonday.adding(days: week * 7 + row)
+                if day < first || day > report.today { cells.append(" "); continue }
+                let glyph = String(Charts.heatGlyph(report.answersByDay[day] ?? 0, maximum: busiest))
+                cells += (report.answersByDay[day] ?? 0) > 0 ? style.green(glyph) : style.dim(glyph)
+            }
+            lines.append("  \(label) \(cells)")
+        }
+        lines.append("  streak: \(report.currentStreak) day\(report.currentStreak == 1 ? "" : "s") · longest \(report.longestStreak)")
+        return lines.joined(separator: "\n")
+    }
+
+    private func forecastSection() -> String {
+        let maximum = report.forecast.map(\.due).max() ?? 0
+        let barWidth = max(10, min(50, width - 20))
+        var lines = [style.bold("Due in the next 14 days")]
+        for (day, due) in report.forecast {
+            lines.append("  \(day.iso.dropFirst(5)) " + style.cyan(Charts.bar(due, maximum: maximum, width: barWidth)) + " \(due)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func trendSection() -> String {
+        let nameWidth = min(34, report.modules.map(\.module.count).max() ?? 10)
+        var lines = [style.bold("Mastery, last 30 days")]
+        for module in report.modules {
+            let points = report.trend[module.module] ?? []
+            let shares = points.map { $0.total == 0 ? 0 : Double($0.mastered) / Double($0.total) }
+            let latest = points.last.map { "\($0.mastered)/\($0.total)" } ?? "0/\(module.cards)"
+            lines.append("  " + Self.fit(module.module, nameWidth) + " " + style.green(Charts.sparkline(shares, maximum: 1)) + "  \(latest)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func quizAndLeeches() -> String {
+        let quizPercent = Self.percent(report.quizCorrect, of: report.quizAnswers)
+        var lines = [style.bold("Quiz") + "  \(report.quizCorrect)/\(report.quizAnswers) correct" + (quizPercent.map { " (\($0)%)" } ?? "")]
+        lines.append("")
+        if report.leeches.isEmpty {
+            lines.append(style.bold("Leeches") + "  none: no card has lapsed yet")
+        } else {
+            lines.append(style.bold("Leeches") + style.dim("  the cards you forget most"))
+            for leech in report.leeches {
+                lines.append("  \(leech.lapses) lapse\(leech.lapses == 1 ? " " : "s") · ease \(String(format: "%.2f", leech.ease)) · "
+                             + Self.fit(leech.front.replacingOccurrences(of: "\n", with: " "), max(20, width - 30)))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ part: Int, of whole: Int) -> Int? {
+        whole == 0 ? nil : Int((Double(part) / Double(whole) * 100).rounded())
+    }
+
+    static func fit(_ text: String, _ width: Int) -> String {
+        text.count > width ? String(text.prefix(width - 1)) + "…" : text + String(repeating: " ", count: width - text.count)
+    }
+}

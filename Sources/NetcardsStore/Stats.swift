@@ -1,0 +1,182 @@
+import GRDB
+import NetcardsCore
+
+/// Every figure of `netcards stats`, computed in SQL over indexes (never by loading the review log).
+public struct StatsReport: Sendable {
+    public struct Module: Sendable {
+        public var module: String
+        public var mastered = 0, learning = 0, new = 0, suspended = 0
+        public var reviewAnswers30Days = 0, reviewPassed30Days = 0
+        public var cards: Int { mastered + learning + new + suspended }
+    }
+    public struct Today: Sendable {
+        public var answered = 0, correct = 0, durationMs = 0, dueLeft = 0, newLeft = 0
+    }
+    public struct Leech: Sendable {
+        public var id: String, front: String, lapses: Int, ease: Double
+    }
+    public struct TrendPoint: Sendable {
+        public var day: StudyDay, mastered: Int, total: Int
+    }
+
+    public var today: StudyDay
+    public var modules: [Module] = []
+    /// Answers per studied day (review and quiz), for the calendar's 26 weeks.
+    public var answersByDay: [StudyDay: Int] = [:]
+    public var currentStreak = 0
+    public var longestStreak = 0
+    /// Cards due on each of the next 14 days, tomorrow first.
+    public var forecast: [(day: StudyDay, due: Int)] = []
+    public var todayFigures = Today()
+    /// Mastery per module over the last 30 days (days without a row carry the previous value).
+    public var trend: [String: [TrendPoint]] = [:]
+    public var quizAnswers = 0
+    public var quizCorrect = 0
+    public var leeches: [Leech] = []
+}
+
+public struct StatsScope: Sendable {
+    public var decks: [String]
+    public var modules: [String]
+    public init(decks: [String] = [], modules: [String] = []) {
+        self.decks = decks
+        self.modules = modules
+    }
+}
+
+extension NetcardsStore {
+    public static let calendarDays = 26 * 7
+
+    public func stats(today: StudyDay, scope: StatsScope = StatsScope(), newLimit: Int) throws(StoreError) -> StatsReport {
+        try read { db in
+            var report = StatsReport(today: today)
+            let deckIds = try Self.deckIds(scope, db)
+            let cardScope = deckIds.map { " AND card.deck_id IN (\($0))" } ?? ""
+            let logScope = deckIds.map { " AND review_log.card_id IN (SELECT id FROM card WHERE deck_id IN (\($0)))" } ?? ""
+
+            var modules: [String: StatsReport.Module] = [:]
+            var order: [String] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT module.name AS module,
+                       coalesce(sum(card.suspended), 0) AS suspended,
+                       coalesce(sum(card.suspended = 0 AND card.due IS NULL), 0) AS new,
+                       coalesce(sum(card.suspended = 0 AND card.due IS NOT NULL AND card.interval >= \(CardState.masteredInterval)), 0) AS mastered,
+                       coalesce(sum(card.suspended = 0 AND card.due IS NOT NULL AND card.interval < \(CardState.masteredInterval)), 0) AS learning
+                FROM card JOIN deck ON deck.id = card.deck_id JOIN module ON module.id = deck.module_id
+                WHERE card.retired = 0\(cardScope)
+                GROUP BY module.id ORDER BY module.position
+                """) {
+                let name: String = row["module"]
+                order.append(name)
+                modules[name] = StatsReport.Module(module: name, mastered: row["mastered"], learning: row["learning"],
+                                                   new: row["new"], suspended: row["suspended"])
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT module.name AS module, count(*) AS answers, sum(review_log.grade >= 3) AS passed
+                FROM review_log JOIN card ON card.id = review_log.card_id JOIN deck ON deck.id = card.deck_id
+                JOIN module ON module.id = deck.module_id
+                WHERE review_log.kind = 'review' AND review_log.day > ?\(cardScope)
+                GROUP BY module.id
+                """, arguments: [today.number - 30]) {
+                let name: String = row["module"]
+                modules[name]?.reviewAnswers30Days = row["answers"]
+                modules[name]?.reviewPassed30Days = row["passed"]
+            }
+            report.modules = order.compactMap { modules[$0] }
+
+            for row in try Row.fetchAll(db, sql: "SELECT day, answers FROM study_day WHERE day > ? AND day <= ?",
+                                        arguments: [today.number - Self.calendarDays, today.number]) {
+                report.answersByDay[StudyDay(number: row["day"])] = row["answers"]
+            }
+            (report.currentStreak, report.longestStreak) = Self.streaks(try Int.fetchAll(db, sql: "SELECT day FROM study_day WHERE day <= ? ORDER BY day", arguments: [today.number]), today: today)
+
+            var forecast: [Int: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT due, count(*) AS cards FROM card INDEXED BY card_due
+                WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due BETWEEN ? AND ?\(cardScope)
+                GROUP BY due
+                """, arguments: [today.number + 1, today.number + 14]) {
+                forecast[row["due"]] = row["cards"]
+            }
+            report.forecast = (1...14).map { (today.adding(days: $0), forecast[today.number + $0] ?? 0) }
+
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS answered, coalesce(sum(grade >= 3), 0) AS correct, coalesce(sum(duration_ms), 0) AS ms
+                FROM review_log WHERE kind = 'review' AND day = ?\(logScope)
+                """, arguments: [today.number]) {
+                report.todayFigures.answered = row["answered"]
+                report.todayFigures.correct = row["correct"]
+                report.todayFigures.durationMs = row["ms"]
+            }
+            report.todayFigures.dueLeft = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM card INDEXED BY card_due
+                WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(cardScope)
+                """, arguments: [today.number]) ?? 0
+            let startedToday = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?", arguments: [today.number]) ?? 0
+            let newCards = try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_new WHERE retired = 0 AND suspended = 0 AND due IS NULL\(cardScope)") ?? 0
+            report.todayFigures.newLeft = min(newCards, max(0, newLimit - startedToday))
+
+            report.trend = try Self.trend(today: today, modules: Set(order), db)
+
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS answers, coalesce(sum(verdict = 'correct'), 0) AS correct
+                FROM review_log WHERE kind = 'quiz'\(logScope)
+                """) {
+                report.quizAnswers = row["answers"]
+                report.quizCorrect = row["correct"]
+            }
+            report.leeches = try Row.fetchAll(db, sql: """
+                SELECT id, front, lapses, ease FROM card INDEXED BY card_leech
+                WHERE retired = 0 AND lapses > 0\(cardScope) ORDER BY lapses DESC, ease LIMIT 10
+                """).map { StatsReport.Leech(id: $0["id"], front: $0["front"], lapses: $0["lapses"], ease: $0["ease"]) }
+            return report
+        }
+    }
+
+    private static func deckIds(_ scope: StatsScope, _ db: Database) throws -> String? {
+        guard !scope.decks.isEmpty || !scope.modules.isEmpty else { return nil }
+        var conditions: [String] = []
+        if !scope.decks.isEmpty { conditions.append("deck.name IN (\(databaseQuestionMarks(count: scope.decks.count)))") }
+        if !scope.modules.isEmpty { conditions.append("module.name IN (\(databaseQuestionMarks(count: scope.modules.count)))") }
+        let ids = try Int64.fetchAll(db, sql: "SELECT deck.id FROM deck JOIN module ON module.id = deck.module_id WHERE " + conditions.joined(separator: " AND "),
+                                     arguments: StatementArguments(scope.decks + scope.modules))
+        return ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
+    }
+
+    /// (current, longest) runs of consecutive studied days; the current one may end yesterday.
+    static func streaks(_ days: [Int], today: StudyDay) -> (Int, Int) {
+        var longest = 0
+        var run = 0
+        var previous: Int?
+        for day in days {
+            run = previous == day - 1 ? run + 1 : 1
+            longest = max(longest, run)
+            previous = day
+        }
+        guard let last = previous, last >= today.number - 1 else { return (0, longest) }
+        return (run, longest)
+    }
+
+    private static func trend(today: StudyDay, modules: Set<String>, _ db: Database) throws -> [String: [StatsReport.TrendPoint]] {
+        let start = today.number - 29
+        var byModule: [String: [Int: (Int, Int)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT module.name AS module, day, mastered, total FROM mastery_history JOIN module ON module.id = mastery_history.module_id
+            WHERE day <= ? AND day >= coalesce((SELECT max(day) FROM mastery_history h WHERE h.module_id = mastery_history.module_id AND h.day <= ?), ?)
+            """, arguments: [today.number, start, start]) {
+            let name: String = row["module"]
+            guard modules.contains(name) else { continue }
+            byModule[name, default: [:]][row["day"]] = (row["mastered"], row["total"])
+        }
+        var result: [String: [StatsReport.TrendPoint]] = [:]
+        for (module, days) in byModule {
+            var current = (0, 0)
+            if let first = days.keys.min(), first < start { current = days[first]! }
+            result[module] = (start...today.number).map { day in
+                if let value = days[day] { current = value }
+                return StatsReport.TrendPoint(day: StudyDay(number: day), mastered: current.0, total: current.1)
+            }
+        }
+        return result
+    }
+}
