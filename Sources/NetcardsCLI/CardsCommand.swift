@@ -14,15 +14,32 @@ extension Netcards {
         func run() throws {
             let workspace = try Workspace(global)
             try DeckNames.check(deck, in: workspace.store, today: workspace.clock.today)
-            let cards = try workspace.store.cards(decks: deck)
             if json {
-                try JSONOutput.print(cards.map(CardJSON.init))
+                try printJSON(workspace.store)
                 return
             }
+            let cards = try workspace.store.cards(decks: deck)
             let rows = cards.map { card in
                 [card.id, card.phase.rawValue, card.state.due?.iso ?? "-", String(card.state.interval), Self.oneLine(card.front, 60)]
             }
             print(TextTable.render(header: ["id", "state", "due", "ivl", "front"], rows: rows, rightAligned: [3], style: workspace.style))
+        }
+
+        /// Streams the array card by card: 100,000 cards never sit in memory as one JSON document.
+        private func printJSON(_ store: NetcardsStore) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let output = FileHandle.standardOutput
+            var buffer = Data("[".utf8)
+            var first = true
+            try store.forEachCard(decks: deck) { card in
+                buffer.append(contentsOf: Array((first ? "\n  " : ",\n  ").utf8))
+                first = false
+                buffer.append(try encoder.encode(CardJSON(card)))
+                if buffer.count > 1 << 16 { output.write(buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            buffer.append(contentsOf: Array((first ? "]\n" : "\n]\n").utf8))
+            output.write(buffer)
         }
 
         static func oneLine(_ text: String, _ limit: Int) -> String {

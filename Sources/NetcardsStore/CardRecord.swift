@@ -71,6 +71,16 @@ extension NetcardsStore {
         }
     }
 
+    /// Calls `body` with each card in deck order without holding them all in memory.
+    public func forEachCard(decks: [String] = [], _ body: (CardRecord) throws -> Void) throws(StoreError) {
+        try read { db in
+            var sql = CardRecord.selectSQL + " WHERE card.retired = 0"
+            if !decks.isEmpty { sql += " AND deck.name IN (\(databaseQuestionMarks(count: decks.count)))" }
+            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY card.position", arguments: StatementArguments(decks))
+            while let row = try rows.next() { try body(CardRecord(row: row)) }
+        }
+    }
+
     public func card(id: String) throws(StoreError) -> CardRecord? {
         try read { db in
             try Row.fetchOne(db, sql: CardRecord.selectSQL + " WHERE card.id = ?", arguments: [id]).map(CardRecord.init(row:))
