@@ -6,10 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "netcards", targets: ["netcards"]),
+        .library(name: "NetcardsCore", targets: ["NetcardsCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,22 +33,47 @@ let package = Package(
             dependencies: ["NetcardsCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "CLineSupport"),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .target(
+            name: "NetcardsImport",
+            dependencies: [
+                "NetcardsCore", "NetcardsStore", "CZstd",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "NetcardsTerminal", dependencies: ["NetcardsCore", "CEditLine", "CLineSupport"]),
         .target(
             name: "NetcardsCLI",
             dependencies: [
-                "NetcardsCore", "NetcardsStore", "NetcardsTerminal", "NetcardsDecks",
+                "NetcardsCore", "NetcardsStore", "NetcardsTerminal", "NetcardsDecks", "NetcardsImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "netcards", dependencies: ["NetcardsCLI"]),
+        .executableTarget(
+            name: "netcards-generate-store",
+            dependencies: ["NetcardsCore", "NetcardsStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/StoreGenerator"
+        ),
         .testTarget(name: "NetcardsCoreTests", dependencies: ["NetcardsCore"]),
         .testTarget(name: "NetcardsStoreTests", dependencies: ["NetcardsStore", "NetcardsCore", "NetcardsDecks"]),
+        .testTarget(
+            name: "NetcardsImportTests",
+            dependencies: ["NetcardsImport", "NetcardsStore", "NetcardsCore", "NetcardsCLI",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "NetcardsEndToEndTests",
             dependencies: ["NetcardsCore"],
             path: "Tests/NetcardsEndToEndTests"
         ),
+        .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,8 @@ public struct DeckParser {
     }
 
     private mutating func run(_ text: String) -> DeckDefinition? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        // "\r\n" is one Character in Swift: split on both so Windows line endings read the same.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         guard let (frontMatter, bodyStart) = readFrontMatter(lines) else { return nil }
@@ -41,9 +42,14 @@ public struct DeckParser {
             fail(.missingFrontMatter, 1, "the file must start with front matter: a `---` line, `deck: NAME`, `module: NAME`, then `---`")
             return nil
         }
+        guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            fail(.unterminatedFrontMatter, 1, "the front matter is never closed — add a `---` line after it")
+            return nil
+        }
         var values: [String: String] = [:]
+        var keyLines: [String: Int] = [:]
         var index = 1
-        while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != "---" {
+        while index < closing {
             let line = lines[index]
             let number = index + 1
             index += 1
@@ -59,16 +65,13 @@ public struct DeckParser {
                 continue
             }
             values[key] = value
-        }
-        guard index < lines.count else {
-            fail(.unterminatedFrontMatter, 1, "the front matter is never closed — add a `---` line after it")
-            return nil
+            keyLines[key] = number
         }
         for key in ["deck", "module"] where (values[key] ?? "").isEmpty {
             fail(.missingRequiredKey, 1, "the front matter has no `\(key):` — add `\(key): \(key == "deck" ? "my-deck" : "Module name")`")
         }
         if let deck = values["deck"], !deck.isEmpty, !DeckNaming.isValidName(deck) {
-            fail(.invalidName, 2, "deck name `\(deck)` must be lowercase letters, digits and `-` — try `\(DeckNaming.slug(deck))`")
+            fail(.invalidName, keyLines["deck"] ?? 1, "deck name `\(deck)` must be lowercase letters, digits and `-` — try `\(DeckNaming.slug(deck))`")
         }
         return (values, index + 1)
     }
@@ -79,6 +82,7 @@ public struct DeckParser {
         var index = start
         var inFence = false
         var openTable: TableBlock?
+        var afterBrokenTable = false
         while index < lines.count {
             let line = lines[index]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -91,7 +95,9 @@ public struct DeckParser {
             if let name = value(of: "Table:", in: trimmed) {
                 if let table = openTable { finish(table) }
                 openTable = readTable(named: name, at: number, lines, &index)
+                afterBrokenTable = openTable == nil
             } else if trimmed.hasPrefix("Card ") || trimmed.hasPrefix("Reveal ") {
+                if afterBrokenTable { continue }  // the table's own error already says what to fix
                 guard openTable != nil else {
                     fail(.templateOutsideTable, number, "a card template must follow a table — add a `Table: NAME` and its pipe table above it")
                     continue

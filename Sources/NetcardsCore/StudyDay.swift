@@ -9,11 +9,12 @@ public struct StudyDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     public init(number: Int) { self.number = number }
 
     public init(_ date: Date, dayStartHour: Int, timeZone: TimeZone = .current) {
-        let shifted = date.addingTimeInterval(-Double(dayStartHour) * 3600)
+        // Compare the local wall-clock hour, not elapsed hours: days with a clock change are 23 or 25 hours long.
         var local = Calendar(identifier: .gregorian)
         local.timeZone = timeZone
-        let parts = local.dateComponents([.year, .month, .day], from: shifted)
-        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
+        let parts = local.dateComponents([.year, .month, .day, .hour], from: date)
+        let calendarDay = StudyDay(year: parts.year!, month: parts.month!, day: parts.day!)
+        self = parts.hour! < dayStartHour ? calendarDay.adding(days: -1) : calendarDay
     }
 
     public init(year: Int, month: Int, day: Int) {

@@ -46,11 +46,11 @@ extension NetcardsStore {
             let before = Self.state(of: row)
             let after = input.kind == .review ? SM2.schedule(before, grade: input.grade, today: input.today) : before
             try db.execute(sql: """
-                INSERT INTO review_log(card_id, answered_at, day, kind, grade, answer, verdict, duration_ms,
+                INSERT INTO review_log(card_id, deck_id, answered_at, day, kind, grade, answer, verdict, duration_ms,
                     reps_before, ease_before, interval_before, due_before, repeat_today_before, pass_day_before,
                     lapses_before, last_review_day_before, first_review_day_before, ease_after, interval_after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [input.cardId, input.at.timeIntervalSince1970, input.today.number, input.kind.rawValue,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [input.cardId, row["deck_id"] as Int64, input.at.timeIntervalSince1970, input.today.number, input.kind.rawValue,
                                  input.grade.value, input.typed, input.verdict, input.durationMs,
                                  before.repetitions, before.ease, before.interval, before.due?.number, before.repeatToday,
                                  before.passDay?.number, before.lapses, row["last_review_day"] as Int?,

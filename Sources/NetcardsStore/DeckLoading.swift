@@ -52,7 +52,7 @@ extension NetcardsStore {
 
     private static let positionsPerDeck = 10_000_000
 
-    private static func load(_ item: DeckToLoad, source: DeckSource, _ db: Database) throws -> DeckLoadReport {
+    static func load(_ item: DeckToLoad, source: DeckSource, _ db: Database) throws -> DeckLoadReport {
         let deck = item.definition
         let moduleId = try moduleId(named: deck.module, db)
         let existingDeck = try Row.fetchOne(db, sql: "SELECT id, position FROM deck WHERE name = ?", arguments: [deck.name])

@@ -17,6 +17,7 @@ public struct NetcardsStore: Sendable {
         config.foreignKeysEnabled = true
         do {
             try Self.checkIsSQLite(path)
+            try Self.refuseNewerStore(path)
             writer = try DatabaseQueue(path: path, configuration: config)
             try Self.migrate(writer, path: path)
         } catch let error as StoreError {
@@ -33,6 +34,20 @@ public struct NetcardsStore: Sendable {
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         if !header.isEmpty, header != Data("SQLite format 3\0".utf8) {
             throw StoreError(.notADatabase, "\(path) is not a netcards store (not an SQLite database). Move it aside, or point --db / NETCARDS_DB at your store; netcards will not overwrite it.")
+        }
+    }
+
+    /// Checks the schema through a read-only connection first: opening a newer store read-write
+    /// (WAL set-up) would already change its bytes.
+    private static func refuseNewerStore(_ path: String) throws(StoreError) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var config = Configuration()
+        config.readonly = true
+        let superseded = try? DatabaseQueue(path: path, configuration: config).read { db in
+            try Schema.migrator.hasBeenSuperseded(db)
+        }
+        if superseded == true {
+            throw StoreError(.newerStore, "\(path) was written by a newer netcards (its schema has migrations this version doesn't know). Upgrade netcards to use it; the file was left untouched.")
         }
     }
 

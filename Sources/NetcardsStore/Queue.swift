@@ -10,8 +10,8 @@ extension NetcardsStore {
             if !decks.isEmpty {
                 let ids = try Int64.fetchAll(db, sql: "SELECT id FROM deck WHERE name IN (\(databaseQuestionMarks(count: decks.count)))",
                                              arguments: StatementArguments(decks))
+                if ids.isEmpty { return ReviewQueue.Inputs(due: [], new: [], newRoom: 0, notesStudiedToday: []) }
                 deckFilter = " AND deck_id IN (\(ids.map(String.init).joined(separator: ",")))"
-                if ids.isEmpty { deckFilter = " AND 0" }
             }
             func candidates(_ sql: String, _ arguments: StatementArguments) throws -> [ReviewQueue.Candidate] {
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in

@@ -47,13 +47,15 @@ enum Schema {
                     first_review_day INTEGER
                 );
                 CREATE INDEX card_by_deck ON card(deck_id, position);
-                CREATE INDEX card_due ON card(due, position) WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL;
+                CREATE INDEX card_due ON card(due, position, id, note_key, last_review_day) WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL;
+                CREATE INDEX card_progress ON card(deck_id, retired, suspended, interval, due);
                 CREATE INDEX card_new ON card(position) WHERE retired = 0 AND suspended = 0 AND due IS NULL;
                 CREATE INDEX card_first_review ON card(first_review_day) WHERE first_review_day IS NOT NULL;
                 CREATE INDEX card_last_review ON card(last_review_day) WHERE last_review_day IS NOT NULL;
                 CREATE TABLE review_log (
                     id INTEGER PRIMARY KEY,
                     card_id TEXT NOT NULL REFERENCES card(id),
+                    deck_id INTEGER NOT NULL REFERENCES deck(id),
                     answered_at REAL NOT NULL,
                     day INTEGER NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('review', 'quiz')),
@@ -73,7 +75,7 @@ enum Schema {
                     ease_after REAL NOT NULL,
                     interval_after INTEGER NOT NULL
                 );
-                CREATE INDEX review_log_by_kind_day ON review_log(kind, day);
+                CREATE INDEX review_log_by_kind_day ON review_log(kind, day, deck_id, grade, verdict);
                 CREATE INDEX review_log_by_card ON review_log(card_id);
                 CREATE TABLE mastery (
                     module_id INTEGER PRIMARY KEY REFERENCES module(id),

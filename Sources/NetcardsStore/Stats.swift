@@ -52,7 +52,7 @@ extension NetcardsStore {
             var report = StatsReport(today: today)
             let deckIds = try Self.deckIds(scope, db)
             let cardScope = deckIds.map { " AND card.deck_id IN (\($0))" } ?? ""
-            let logScope = deckIds.map { " AND review_log.card_id IN (SELECT id FROM card WHERE deck_id IN (\($0)))" } ?? ""
+            let logScope = deckIds.map { " AND review_log.deck_id IN (\($0))" } ?? ""
 
             var modules: [String: StatsReport.Module] = [:]
             var order: [String] = []
@@ -73,9 +73,8 @@ extension NetcardsStore {
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT module.name AS module, count(*) AS answers, sum(review_log.grade >= 3) AS passed
-                FROM review_log JOIN card ON card.id = review_log.card_id JOIN deck ON deck.id = card.deck_id
-                JOIN module ON module.id = deck.module_id
-                WHERE review_log.kind = 'review' AND review_log.day > ?\(cardScope)
+                FROM review_log JOIN deck ON deck.id = review_log.deck_id JOIN module ON module.id = deck.module_id
+                WHERE review_log.kind = 'review' AND review_log.day > ?\(logScope)
                 GROUP BY module.id
                 """, arguments: [today.number - 30]) {
                 let name: String = row["module"]

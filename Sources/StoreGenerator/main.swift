@@ -81,10 +81,10 @@ try queue.write { db in
         seen.append(id)
     }
     let insert = try db.makeStatement(sql: """
-        INSERT INTO review_log(card_id, answered_at, day, kind, grade, answer, verdict, duration_ms, reps_before, ease_before,
+        INSERT INTO review_log(card_id, deck_id, answered_at, day, kind, grade, answer, verdict, duration_ms, reps_before, ease_before,
             interval_before, due_before, repeat_today_before, pass_day_before, lapses_before, last_review_day_before,
             first_review_day_before, ease_after, interval_after)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, NULL, NULL, ?, ?)
+        VALUES (?, (SELECT deck_id FROM card WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, NULL, NULL, ?, ?)
         """)
     let grades = [0, 1, 1, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5]
     for _ in 0..<(seen.isEmpty ? 0 : options.answers) {
@@ -94,7 +94,7 @@ try queue.write { db in
         let kind = Int.random(in: 0..<20, using: &random) == 0 ? "quiz" : "review"
         let intervalBefore = Int.random(in: 0...200, using: &random)
         let ease = Double(Int.random(in: 130...300, using: &random)) / 100
-        try insert.execute(arguments: [id, Double(day) * 86_400 + 36_000, day, kind, grade, "answer", grade >= 4 ? "correct" : "wrong",
+        try insert.execute(arguments: [id, id, Double(day) * 86_400 + 36_000, day, kind, grade, "answer", grade >= 4 ? "correct" : "wrong",
                                        Int.random(in: 1_500...20_000, using: &random), Int.random(in: 0...10, using: &random), ease,
                                        intervalBefore, day, Int.random(in: 0...3, using: &random), ease,
                                        grade >= 3 ? Int(Double(max(1, intervalBefore)) * ease) : 0])

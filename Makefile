@@ -1,0 +1,77 @@
+# netcards — everyday tasks. `make help` lists them.
+#
+#   make deps                       install the system libraries the build needs (Debian/Ubuntu, via apt-get)
+#   make build                      debug build (.build/debug/netcards)
+#   make review ARGS="--deck protocols"
+#                                   build, then run a review with ARGS
+#   make test                       run every test target (unit and end-to-end)
+#   make install PREFIX=/usr/local  release build; installs the binary and bash/zsh/fish completions
+#                                   (DESTDIR is honoured for staged installs)
+
+SWIFT       ?= swift
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+ARGS        ?=
+
+APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev pkg-config
+DEBUG_BIN    := .build/debug/netcards
+
+BINDIR      = $(DESTDIR)$(PREFIX)/bin
+BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+.PHONY: help deps build review test install
+
+help:
+	@sed -n '2,10p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+
+# Installs only what `dpkg -s` reports missing: as root directly, otherwise through sudo.
+deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+	    echo "deps: no dpkg here (not Debian/Ubuntu): make sure libedit, sqlite3, zstd and pkg-config are installed"; \
+	    exit 0; \
+	fi; \
+	missing=""; \
+	for package in $(APT_PACKAGES); do \
+	    dpkg -s "$$package" >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -z "$$missing" ]; then \
+	    echo "deps: all present ($(APT_PACKAGES))"; \
+	    exit 0; \
+	fi; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+	    sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then \
+	    sudo="sudo"; \
+	else \
+	    echo "deps: missing:$$missing — run 'make deps' as root, or install sudo" >&2; \
+	    exit 1; \
+	fi; \
+	echo "deps: installing$$missing"; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing
+
+build: deps
+	$(SWIFT) build
+
+review: deps build
+	$(DEBUG_BIN) review $(ARGS)
+
+test: deps
+	$(SWIFT) test
+
+install: deps
+	$(SWIFT) build -c release --product netcards
+	@bin="$$($(SWIFT) build -c release --show-bin-path)/netcards"; \
+	set -e; \
+	install -d "$(BINDIR)" "$(BASHCOMPDIR)" "$(ZSHCOMPDIR)" "$(FISHCOMPDIR)"; \
+	install -m 755 "$$bin" "$(BINDIR)/netcards"; \
+	tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	"$$bin" --generate-completion-script bash > "$$tmp/netcards"; \
+	"$$bin" --generate-completion-script zsh  > "$$tmp/_netcards"; \
+	"$$bin" --generate-completion-script fish > "$$tmp/netcards.fish"; \
+	install -m 644 "$$tmp/netcards"      "$(BASHCOMPDIR)/netcards"; \
+	install -m 644 "$$tmp/_netcards"     "$(ZSHCOMPDIR)/_netcards"; \
+	install -m 644 "$$tmp/netcards.fish" "$(FISHCOMPDIR)/netcards.fish"; \
+	echo "installed $(BINDIR)/netcards and its bash, zsh and fish completions"

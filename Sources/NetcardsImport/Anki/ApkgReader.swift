@@ -1,0 +1,71 @@
+import Foundation
+
+/// Anki packages (.apkg, .colpkg), both layouts: unpacked into a private temporary folder that is removed
+/// afterwards, the collection opened read-only, each note turned into an `ImportedNote`.
+enum ApkgReader {
+    static func read(_ url: URL, file: String, options: ImportOptions, progress: (Double) -> Void) throws(ImportError) -> [ImportedNote] {
+        let folder = options.temporaryDirectory.appendingPathComponent("netcards-import-\(UUID().uuidString)", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ImportError(file: file, nil, "could not create a temporary folder in \(options.temporaryDirectory.path) (\(error.localizedDescription)) — check TMPDIR")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try PackageUnpacker(file: file, limit: options.maxUnpackedBytes).unpackCollection(from: url, into: folder)
+        progress(0.3)
+        try SQLiteHeader.allowReadOnlyOpen(database, file: file)
+        let collection: AnkiCollection
+        do {
+            collection = try AnkiCollection.read(path: database.path, withReviews: options.withHistory)
+        } catch {
+            throw ImportError(file: file, nil, "the package's collection could not be read (\(error)) — it may be damaged or from an Anki version netcards doesn't know")
+        }
+        progress(0.7)
+        return notes(in: collection, options: options)
+    }
+
+    private static func notes(in collection: AnkiCollection, options: ImportOptions) -> [ImportedNote] {
+        let history = AnkiHistory(created: collection.created, dayStartHour: options.dayStartHour, timeZone: options.timeZone)
+        return collection.notes.compactMap { note in
+            guard let cards = collection.cards[note.id], let first = cards.first else { return nil }
+            let deckPath = collection.decks[first.homeDeckId] ?? []
+            var imported = ImportedNote(
+                location: .note(note.id), deckPath: deckPath, module: deckPath.first,
+                fields: note.fields.components(separatedBy: "\u{1F}").map(HTMLText.text(from:)),
+                tags: TagText.split(note.tags), guid: note.guid,
+                isCloze: collection.notetypes[note.notetypeId]?.isCloze ?? false)
+            if options.withHistory {
+                for card in cards {
+                    if let carried = history.history(of: card, reviews: collection.reviews[card.id] ?? []) {
+                        imported.history[card.ord] = carried
+                    }
+                }
+            }
+            return imported
+        }
+    }
+}
+
+/// SQLite's header bytes 18–19 say whether the file is in WAL mode (2). A read-only connection can't open a WAL
+/// file without creating `-shm`, so the private copy is switched to rollback mode (1) first.
+enum SQLiteHeader {
+    static func allowReadOnlyOpen(_ url: URL, file: String) throws(ImportError) {
+        guard let handle = try? FileHandle(forUpdating: url) else {
+            throw ImportError(file: file, nil, "could not open the unpacked collection in the temporary folder")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 20)) ?? Data()
+        guard header.count == 20, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
+            throw ImportError(file: file, nil, "the package's collection is not an SQLite database — the file is damaged; export it again from Anki")
+        }
+        if header[18] == 2 || header[19] == 2 {
+            do {
+                try handle.seek(toOffset: 18)
+                try handle.write(contentsOf: Data([1, 1]))
+            } catch {
+                throw ImportError(file: file, nil, "could not prepare the unpacked collection (\(error.localizedDescription))")
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import NetcardsCore
+
+/// netcards' own Markdown decks, read by the same parser as the bundled decks.
+enum MarkdownReader {
+    static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> DeckDefinition {
+        do {
+            return try DeckParser.parse(data: bytes, file: file)
+        } catch {
+            throw ImportError(error.errors.map { ImportProblem(file: file, .line($0.line), $0.message) })
+        }
+    }
+}

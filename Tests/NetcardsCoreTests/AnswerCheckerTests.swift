@@ -1,0 +1,92 @@
+import Testing
+import NetcardsCore
+
+@Suite("Typed answer checking")
+struct AnswerCheckerTests {
+    func verdict(_ typed: String, _ accepted: [String]) -> AnswerVerdict {
+        AnswerChecker.check(typed, against: accepted).verdict
+    }
+
+    @Test(arguments: ["ssh", "SSH", "  ssh  ", "ssh.", "\"ssh\"", "Ssh!"])
+    func caseSpacesAndPunctuationAreIgnored(typed: String) {
+        #expect(verdict(typed, ["ssh"]) == .correct)
+    }
+
+    @Test func punctuationInsideTheAnswerIsIgnored() {
+        #expect(verdict("syn syn ack ack", ["SYN, SYN-ACK, ACK"]) == .correct)
+        #expect(verdict("kube apiserver", ["kube-apiserver"]) == .correct)
+        #expect(verdict("kubeapiserver", ["kube-apiserver"]) == .correct)
+    }
+
+    @Test func everyAlternativeIsAccepted() {
+        let accepted = ["postgres", "postgresql"]
+        #expect(verdict("postgres", accepted) == .correct)
+        #expect(verdict("PostgreSQL", accepted) == .correct)
+    }
+
+    @Test func theClosestAlternativeIsShownBesideTheAnswer() {
+        let check = AnswerChecker.check("postgresq", against: ["postgres", "postgresql"])
+        #expect(check.verdict == .almost)
+        #expect(check.closest == "postgres" || check.closest == "postgresql")
+        #expect(AnswerChecker.check("PostgreSQL", against: ["postgres", "postgresql"]).closest == "postgresql")
+    }
+
+    @Test(arguments: ["2379-2380", "2379–2380", "2379 to 2380", "2379..2380", "2379 - 2380", "2379—2380"])
+    func portRangesAreCorrectInAnyCommonSpelling(typed: String) {
+        #expect(verdict(typed, ["2379-2380"]) == .correct)
+    }
+
+    @Test(arguments: ["2379", "2380"])
+    func oneEndOfAPortRangeIsPartial(typed: String) {
+        #expect(verdict(typed, ["2379-2380"]) == .partial)
+    }
+
+    @Test(arguments: ["2379-2381", "2380-2379", "2378", "6443"])
+    func aDifferentRangeOrPortIsWrong(typed: String) {
+        #expect(verdict(typed, ["2379-2380"]) == .wrong)
+    }
+
+    @Test func oneWrongLetterInALongWordIsAlmost() {
+        #expect(verdict("postgras", ["postgres"]) == .almost)
+        #expect(verdict("postgre", ["postgres"]) == .almost, "one letter missing")
+        #expect(verdict("postgress", ["postgres"]) == .almost, "one letter too many")
+    }
+
+    @Test func oneWrongLetterInAShortWordIsWrong() {
+        #expect(verdict("sah", ["ssh"]) == .wrong)
+        #expect(verdict("dnz", ["dns"]) == .wrong)
+        #expect(verdict("etdc", ["etcd"]) == .wrong)
+    }
+
+    @Test func aSwapOfNeighbouringLettersIsAlmost() {
+        #expect(verdict("postgers", ["postgres"]) == .almost)
+        #expect(verdict("rdeis", ["redis"]) == .almost)
+    }
+
+    @Test func oneSlipInOneWordOfSeveralIsAlmost() {
+        #expect(verdict("kube-apiservr", ["kube-apiserver"]) == .almost)
+        #expect(verdict("routing tabel", ["routing table"]) == .almost)
+    }
+
+    @Test func twoWrongLettersAreWrong() {
+        #expect(verdict("pastgras", ["postgres"]) == .wrong)
+        #expect(verdict("routnig tabel", ["routing table"]) == .wrong, "slips in two words")
+    }
+
+    @Test(arguments: ["", "   ", "?!"])
+    func anEmptyAnswerIsWrong(typed: String) {
+        #expect(verdict(typed, ["ssh"]) == .wrong)
+    }
+
+    @Test func aDifferentAnswerIsWrong() {
+        #expect(verdict("telnet", ["ssh"]) == .wrong)
+        #expect(verdict("22", ["53"]) == .wrong)
+    }
+
+    @Test func suggestedGradesFollowTheVerdict() {
+        #expect(AnswerVerdict.correct.suggestedGrade == Grade(4))
+        #expect(AnswerVerdict.almost.suggestedGrade == Grade(3))
+        #expect(AnswerVerdict.partial.suggestedGrade == Grade(3))
+        #expect(AnswerVerdict.wrong.suggestedGrade == Grade(1))
+    }
+}

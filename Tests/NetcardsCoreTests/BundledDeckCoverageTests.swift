@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import NetcardsCore
+
+/// The bundled decks (Decks/*.md) against the field manual they are written from.
+@Suite("Bundled decks cover the field manual")
+struct BundledDeckCoverageTests {
+    let manual: FieldManual
+    let decks: [DeckDefinition]
+    var cards: [CardDefinition] { decks.flatMap(\.cards) }
+
+    init() throws {
+        manual = try FieldManual.load()
+        decks = try Repository.deckFiles().map { file in
+            try DeckParser.parse(data: file.bytes, file: "Decks/\(file.name)")
+        }
+    }
+
+    /// All a learner sees of a card: question, shown answer and every accepted answer.
+    func everything(_ card: CardDefinition) -> String {
+        ([card.front, card.back] + card.answers).joined(separator: "\n")
+    }
+
+    /// The manual table whose header starts with `firstColumn`.
+    func table(_ header: String) throws -> FieldManual.Table {
+        try #require(manual.tables.first { $0.header.first == header || $0.header.contains(header) },
+                     "the manual has no table with a \(header) column")
+    }
+
+    func expectEveryCellIsOnACard(_ table: FieldManual.Table, sourceLocation: SourceLocation = #_sourceLocation) {
+        for row in table.rows {
+            for cell in row where !cell.isEmpty {
+                #expect(cards.contains { mentions(everything($0), cell) },
+                        "no bundled card mentions “\(cell)” (row \(row[0]))", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func everyDeckFileParsesWithoutErrors() throws {
+        let files = try Repository.deckFiles()
+        #expect(files.count == 5)
+        for file in files {
+            #expect(throws: Never.self, "Decks/\(file.name)") {
+                try DeckParser.parse(data: file.bytes, file: "Decks/\(file.name)")
+            }
+        }
+    }
+
+    @Test func theDecksHoldBetween120And200Cards() {
+        #expect((120...200).contains(cards.count), "\(cards.count) cards")
+    }
+
+    @Test func cardIdsAreUniqueAcrossDecks() {
+        let ids = cards.map(\.id)
+        let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys
+        #expect(repeated.isEmpty, "ids used twice: \(repeated.sorted())")
+        #expect(Set(decks.map(\.name)).count == decks.count, "deck names are unique")
+    }
+
+    @Test func everyCardHasAQuestionAndAnAnswer() {
+        #expect(cards.allSatisfy { !$0.front.isEmpty && !$0.back.isEmpty && !($0.answers.first ?? "").isEmpty })
+    }
+
+    @Test func noCardShowsAnUnfilledPlaceholder() {
+        let unfilled = cards.filter { card in
+            [card.front, card.back].contains { $0.range(of: #"\{[A-Z][A-Za-z ]*\}"#, options: .regularExpression) != nil }
+        }
+        #expect(unfilled.map(\.id) == [])
+    }
+
+    @Test func allFourLayersRowsAreCards() throws {
+        let layers = try table("Layer")
+        #expect(layers.rows.count == 4)
+        expectEveryCellIsOnACard(layers)
+    }
+
+    @Test func allFiveTcpVsUdpRowsAreCards() throws {
+        let tcpUdp = try table("UDP")
+        #expect(tcpUdp.rows.count == 5)
+        expectEveryCellIsOnACard(tcpUdp)
+    }
+
+    @Test func allSixComponentsAreCards() throws {
+        let components = try table("Component")
+        #expect(components.rows.count == 6)
+        expectEveryCellIsOnACard(components)
+    }
+
+    @Test func allSevenVpcConceptsAreCards() throws {
+        let vpc = try table("Concept")
+        #expect(vpc.rows.count == 7)
+        expectEveryCellIsOnACard(vpc)
+    }
+
+    @Test func theManualListsNinePorts() {
+        #expect(manual.ports.map(\.service) == ["ssh", "dns", "http", "https", "mysql", "postgres", "redis", "kube-apiserver", "etcd"])
+        #expect(manual.ports.last?.number == "2379-2380")
+    }
+
+    @Test func everyPortHasAServiceToPortCardWithTheRightAnswer() {
+        for port in manual.ports {
+            let asked = cards.filter { mentions($0.front, port.service) && !mentions($0.front, port.number) }
+            #expect(asked.contains { AnswerChecker.check(port.number, against: $0.answers).verdict == .correct },
+                    "no card asks for the port of \(port.service) and accepts \(port.number)")
+        }
+    }
+
+    @Test func everyPortHasAPortToServiceCardWithTheRightAnswer() {
+        for port in manual.ports {
+            let asked = cards.filter { mentions($0.front, port.number) && !mentions($0.front, port.service) }
+            #expect(asked.contains { AnswerChecker.check(port.service, against: $0.answers).verdict == .correct },
+                    "no card asks what listens on \(port.number) and accepts \(port.service)")
+        }
+    }
+
+    @Test func portCardsAreTyped() {
+        let portCards = cards.filter { $0.table == "ports" }
+        #expect(portCards.count == 2 * manual.ports.count)
+        #expect(portCards.allSatisfy { $0.mode == .typed })
+    }
+}

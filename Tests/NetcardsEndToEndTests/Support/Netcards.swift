@@ -1,0 +1,236 @@
+import Foundation
+import NetcardsCore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The fixed moment the schedule assertions are written against: study day 2026-11-28 (TZ=UTC).
+let fixedNow = "2026-11-28T09:00:00Z"
+
+// MARK: - The built binary
+
+enum NetcardsBinary {
+    struct NotFound: Error, CustomStringConvertible {
+        var searched: [String]
+        var description: String {
+            "cannot find the built netcards binary (looked for debug/netcards above \(searched.joined(separator: ", "))). "
+                + "Run the tests with `swift test` (it builds the executable), or set NETCARDS_BINARY."
+        }
+    }
+
+    /// The netcards built with this test bundle: `swift test` builds every product, so it sits beside the
+    /// test product in the same build folder (`.build/<triple>/debug/netcards`). Searched upward from the
+    /// running test binary, so a custom `--scratch-path` finds its own build. NETCARDS_BINARY overrides.
+    static let located: Result<URL, NotFound> = locate()
+
+    static func require() throws -> URL { try located.get() }
+
+    private static func locate() -> Result<URL, NotFound> {
+        let environment = ProcessInfo.processInfo.environment
+        if let override = environment["NETCARDS_BINARY"], !override.isEmpty {
+            return .success(URL(fileURLWithPath: override))
+        }
+        var starts: [URL] = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        starts.append(Bundle.main.bundleURL)
+        if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
+        var searched: [String] = []
+        for start in starts {
+            for base in [start.standardizedFileURL, start.resolvingSymlinksInPath()] {
+                var folder = base
+                searched.append(folder.path)
+                while true {
+                    let candidates = folder.lastPathComponent == "debug"
+                        ? [folder.appending(path: "netcards")]
+                        : [folder.appending(path: "debug/netcards")]
+                    for candidate in candidates where isExecutableFile(candidate) { return .success(candidate) }
+                    let parent = folder.deletingLastPathComponent()
+                    if parent.path == folder.path { break }
+                    folder = parent
+                }
+            }
+        }
+        return .failure(NotFound(searched: searched))
+    }
+
+    private static func isExecutableFile(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && FileManager.default.isExecutableFile(atPath: url.path)
+    }
+}
+
+// MARK: - Running it through pipes
+
+struct ProcessResult: Sendable, CustomStringConvertible {
+    var stdout: String
+    var stderr: String
+    /// The exit code, or 128 + the signal number when a signal ended the process.
+    var status: Int32
+    var stdoutData: Data
+    var stderrData: Data
+
+    var description: String { "exit \(status)\n--- stdout ---\n\(stdout)\n--- stderr ---\n\(stderr)" }
+}
+
+struct ProcessTimedOut: Error, CustomStringConvertible {
+    var arguments: [String]
+    var description: String { "netcards \(arguments.joined(separator: " ")) did not finish within the time limit" }
+}
+
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
+
+private let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+/// Runs the binary with `arguments`, `stdin` piped in (then closed) and exactly `env` as its environment
+/// (nothing inherited, so the learner's NETCARDS_DB, NO_COLOR or store can't leak in). Stdout and stderr are
+/// read concurrently, so large outputs can't deadlock.
+func runNetcards(_ arguments: [String], stdin: String = "", env: [String: String], executable: URL? = nil,
+                 timeout: TimeInterval = 60) throws -> ProcessResult {
+    _ = ignoreSIGPIPE
+    let process = Process()
+    process.executableURL = try executable ?? NetcardsBinary.require()
+    process.arguments = arguments
+    process.environment = env
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+
+    let group = DispatchGroup()
+    let out = DataBox(), err = DataBox()
+    DispatchQueue.global().async(group: group) { out.data = output.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) { err.data = errors.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) {
+        let writer = input.fileHandleForWriting
+        try? writer.write(contentsOf: Data(stdin.utf8))  // EPIPE when the process exits without reading: fine
+        try? writer.close()
+    }
+    if group.wait(timeout: .now() + timeout) == .timedOut {
+        process.terminate()
+        process.waitUntilExit()
+        throw ProcessTimedOut(arguments: arguments)
+    }
+    process.waitUntilExit()
+    let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    return ProcessResult(stdout: String(decoding: out.data, as: UTF8.self), stderr: String(decoding: err.data, as: UTF8.self),
+                         status: status, stdoutData: out.data, stderrData: err.data)
+}
+
+// MARK: - A sandbox per test
+
+/// A fresh temporary folder per test holding the store, HOME and XDG_DATA_HOME, so no test can touch the
+/// learner's own store. Removed when the test is done.
+final class Sandbox {
+    let root: URL
+    /// Where `--db` points.
+    let storePath: String
+    /// The environment every run starts from: HOME and XDG_DATA_HOME inside `root`, UTC, UTF-8, and the
+    /// fixed clock unless the test asks for none.
+    var environment: [String: String]
+
+    init(clock: String? = fixedNow) throws {
+        root = FileManager.default.temporaryDirectory
+            .appending(path: "netcards-e2e-\(UUID().uuidString)", directoryHint: .isDirectory)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        storePath = root.appending(path: "store.sqlite").path
+        environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": root.path,
+            "XDG_DATA_HOME": root.appending(path: "xdg-data").path,
+            "TZ": "UTC",
+            "LANG": "C.UTF-8",
+        ]
+        if let clock { environment["NETCARDS_NOW"] = clock }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Where the store would go without --db or NETCARDS_DB.
+    var defaultStorePath: String { root.appending(path: "xdg-data/netcards/netcards.sqlite").path }
+
+    func path(_ name: String) -> String { root.appending(path: name).path }
+
+    /// Runs netcards through pipes; `--db` points at this sandbox's store unless `db` is false.
+    func run(_ arguments: [String], stdin: String = "", env extra: [String: String] = [:], db: Bool = true,
+             executable: URL? = nil) throws -> ProcessResult {
+        let environment = self.environment.merging(extra) { _, new in new }
+        return try runNetcards(arguments + (db ? ["--db", storePath] : []), stdin: stdin, env: environment,
+                               executable: executable)
+    }
+
+    /// `netcards cards --json`, decoded; fails the test when the command fails.
+    func cards(_ extra: [String] = [], env: [String: String] = [:], db: Bool = true,
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> [StoredCard] {
+        let result = try run(["cards", "--json"] + extra, env: env, db: db)
+        try #require(result.status == 0, "cards --json failed: \(result)", sourceLocation: sourceLocation)
+        return try JSONDecoder().decode([StoredCard].self, from: result.stdoutData)
+    }
+
+    func decks(sourceLocation: SourceLocation = #_sourceLocation) throws -> [StoredDeck] {
+        let result = try run(["decks", "--json"])
+        try #require(result.status == 0, "decks --json failed: \(result)", sourceLocation: sourceLocation)
+        return try JSONDecoder().decode([StoredDeck].self, from: result.stdoutData)
+    }
+
+    /// Starts netcards on a fresh pseudo-terminal (TERM=xterm, 120×30) with `--db` pointing at this store.
+    func terminal(_ arguments: [String], env extra: [String: String] = [:], db: Bool = true) throws -> PseudoTerminal {
+        var environment = self.environment.merging(["TERM": "xterm"]) { _, new in new }
+        environment.merge(extra) { _, new in new }
+        return try PseudoTerminal(executable: NetcardsBinary.require(),
+                                  arguments: arguments + (db ? ["--db", storePath] : []), environment: environment)
+    }
+}
+
+// MARK: - What `cards --json` and `decks --json` print
+
+struct StoredCard: Decodable, Equatable, Sendable {
+    var id, deck, module, front, back, state: String
+    var reps, lapses, interval: Int
+    var ease: Double
+    var due: String?
+}
+
+struct StoredDeck: Decodable, Equatable, Sendable {
+    var deck, module: String
+    var cards, due, new: Int
+}
+
+extension Array where Element == StoredCard {
+    subscript(id id: String) -> StoredCard? { first { $0.id == id } }
+}
+
+/// The card whose question appears in `text` (the longest match, as one question may contain another).
+func card(shownIn text: String, among cards: [StoredCard], sourceLocation: SourceLocation = #_sourceLocation) throws -> StoredCard {
+    let shown = cards.filter { text.contains($0.front) }.max { $0.front.count < $1.front.count }
+    return try #require(shown, "no known card question in:\n\(text)", sourceLocation: sourceLocation)
+}
+
+// MARK: - The bundled decks' source
+
+enum DeckSources {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Decks", directoryHint: .isDirectory)
+
+    /// Decks/*.md parsed by the same parser the binary embeds them with.
+    static func parsed() throws -> [DeckDefinition] {
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "md" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return try files.map { file in
+            try DeckParser.parse(String(contentsOf: file, encoding: .utf8), file: "Decks/\(file.lastPathComponent)")
+        }
+    }
+}
+
+extension String {
+    var containsEscape: Bool { utf8.contains(0x1B) }
+}
+
+extension Data {
+    var containsEscape: Bool { contains(0x1B) }
+}
