@@ -7,14 +7,17 @@
 #   make test                       run every test target (unit and end-to-end)
 #   make install PREFIX=/usr/local  release build; installs the binary and bash/zsh/fish completions
 #                                   (DESTDIR is honoured for staged installs)
+#   SCRATCH=.build-mine             build somewhere other than .build (e.g. beside another build in progress)
 
 SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 ARGS        ?=
+SCRATCH     ?= .build
 
-APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev pkg-config
-DEBUG_BIN    := .build/debug/netcards
+APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config
+SWIFTPM      = --scratch-path $(SCRATCH)
+DEBUG_BIN    = $(SCRATCH)/debug/netcards
 
 BINDIR      = $(DESTDIR)$(PREFIX)/bin
 BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
@@ -24,7 +27,7 @@ FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 .PHONY: help deps build review test install
 
 help:
-	@sed -n '2,10p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@sed -n '2,11p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
 
 # Installs only what `dpkg -s` reports missing: as root directly, otherwise through sudo.
 deps:
@@ -53,17 +56,17 @@ deps:
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFTPM)
 
 review: deps build
 	$(DEBUG_BIN) review $(ARGS)
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test $(SWIFTPM)
 
 install: deps
-	$(SWIFT) build -c release --product netcards
-	@bin="$$($(SWIFT) build -c release --show-bin-path)/netcards"; \
+	$(SWIFT) build $(SWIFTPM) -c release --product netcards
+	@bin="$$($(SWIFT) build $(SWIFTPM) -c release --show-bin-path)/netcards"; \
 	set -e; \
 	install -d "$(BINDIR)" "$(BASHCOMPDIR)" "$(ZSHCOMPDIR)" "$(FISHCOMPDIR)"; \
 	install -m 755 "$$bin" "$(BINDIR)/netcards"; \

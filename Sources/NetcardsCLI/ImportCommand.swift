@@ -44,14 +44,14 @@ extension Netcards {
             let plan: ImportPlan
             do {
                 plan = try DeckImporter(options: options).read(files) { fraction, file in
-                    bar.show(fraction * 0.7, label: (file as NSString).lastPathComponent)
+                    bar.show(fraction * 0.6, label: "reading " + (file as NSString).lastPathComponent)
                 }
             } catch {
                 throw UserError(error.description)
             }
             let refused = DeckImporter.refusedTargets(plan, existing: try workspace.store.deckSummaries(today: clock.today))
             if !refused.isEmpty { throw UserError(refused.joined(separator: "\n")) }
-            bar.show(0.7, label: "saving")
+            bar.show(0.6, label: "saving")
             let report = try workspace.store.loadImport(plan.decks, history: plan.history, today: clock.today, dryRun: dryRun)
             bar.clear()
             for warning in plan.warnings.prefix(20) {
@@ -70,6 +70,7 @@ final class ProgressBar {
     private let enabled: Bool
     private let start = Date()
     private var lastDraw = Date.distantPast
+    private var lastLabel = ""
     private var drawn = false
     static let delay: TimeInterval = 0.5
     static let width = 30
@@ -82,8 +83,10 @@ final class ProgressBar {
 
     func show(_ fraction: Double, label: String) {
         let now = Date()
-        guard enabled, now.timeIntervalSince(start) >= Self.delay, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        guard enabled, now.timeIntervalSince(start) >= Self.delay,
+              label != lastLabel || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
+        lastLabel = label
         let clamped = min(1, max(0, fraction))
         let filled = Int(clamped * Double(Self.width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled)

@@ -8,7 +8,8 @@ struct DeckAssembler {
     let options: ImportOptions
     private var decks: [String: DeckDefinition] = [:]
     private var deckOrder: [String] = []
-    private var madeBy: [String: ImportProblem] = [:]
+    /// Where each card id came from, to name both places when two notes make one id.
+    private var madeBy: [String: Origin] = [:]
     private(set) var history: [ImportedCardHistory] = []
     private(set) var problems: [ImportProblem] = []
     private(set) var warnings: [String] = []
@@ -19,18 +20,25 @@ struct DeckAssembler {
     /// warning (Anki notes whose front is only an image) instead of being an error (a hand-written CSV row).
     mutating func add(_ notes: [ImportedNote], file: String, lenient: Bool) {
         let fallback = Self.baseName(file)
+        var places: [[String]: (deck: String, title: String?)] = [:]
+        madeBy.reserveCapacity(madeBy.count + notes.count)
         for note in notes {
-            let deck = deckName(for: note.deckPath, fallback: fallback)
+            let place = places[note.deckPath] ?? {
+                let deck = deckName(for: note.deckPath, fallback: fallback)
+                let fullName = note.deckPath.joined(separator: "::")
+                let place = (deck: deck, title: options.deck == nil && !fullName.isEmpty && fullName != deck ? fullName : nil)
+                places[note.deckPath] = place
+                return place
+            }()
+            let (deck, title) = place
             let module = options.module ?? note.module ?? fallback
-            let fullName = note.deckPath.joined(separator: "::")
-            let title = options.deck == nil && !fullName.isEmpty && fullName != deck ? fullName : nil
             switch NoteCards.cards(for: note, deck: deck) {
             case .failure(let problem):
                 let found = ImportProblem(file: file, note.location, problem.message)
                 if lenient { warnings.append("skipped — " + found.description) } else { problems.append(found) }
             case .success(let made):
-                for item in made {
-                    append(item.card, to: deck, module: module, title: title, at: ImportProblem(file: file, note.location, ""))
+                for item in made where append(item.card, to: deck, module: module, title: title,
+                                                  from: Origin(file: file, location: note.location)) {
                     if let itemHistory = item.history { history.append(itemHistory) }
                 }
             }
@@ -52,19 +60,26 @@ struct DeckAssembler {
         }
         if let module = options.module { deck.module = module }
         for card in deck.cards {
-            append(card, to: deck.name, module: deck.module, title: deck.title, at: ImportProblem(file: file, nil, ""))
+            append(card, to: deck.name, module: deck.module, title: deck.title, from: Origin(file: file, location: nil))
         }
     }
 
     /// The decks in the order first met.
     var result: [DeckToLoad] { deckOrder.map { DeckToLoad(decks[$0]!) } }
 
-    private mutating func append(_ card: CardDefinition, to deck: String, module: String, title: String?, at origin: ImportProblem) {
+    private struct Origin {
+        var file: String
+        var location: ImportLocation?
+    }
+
+    /// Adds the card to its deck; false (and a problem) when another note already made its id.
+    @discardableResult
+    private mutating func append(_ card: CardDefinition, to deck: String, module: String, title: String?, from origin: Origin) -> Bool {
         if let earlier = madeBy[card.id] {
             problems.append(ImportProblem(file: origin.file, origin.location,
                 "makes the card id `\(card.id)`, as does \(Self.place(earlier, from: origin.file)) — "
                     + "two notes with the same front (or the same Anki guid) in one deck; make them differ or remove one"))
-            return
+            return false
         }
         madeBy[card.id] = origin
         if decks[deck] == nil {
@@ -72,6 +87,7 @@ struct DeckAssembler {
             deckOrder.append(deck)
         }
         decks[deck]!.cards.append(card)
+        return true
     }
 
     private func deckName(for path: [String], fallback: String) -> String {
@@ -82,14 +98,14 @@ struct DeckAssembler {
         return fromName.isEmpty ? "imported" : fromName
     }
 
-    private static func place(_ origin: ImportProblem, from file: String) -> String {
-        let where_: String
+    private static func place(_ origin: Origin, from file: String) -> String {
+        let text: String
         switch origin.location {
-        case .line(let line): where_ = "line \(line)"
-        case .note(let id): where_ = "note \(id)"
-        case nil: where_ = "a card"
+        case .line(let line): text = "line \(line)"
+        case .note(let id): text = "note \(id)"
+        case nil: text = "a card"
         }
-        return origin.file == file ? where_ : "\(where_) of \(origin.file)"
+        return origin.file == file ? text : "\(text) of \(origin.file)"
     }
 
     /// `Decks/cards.csv` → `cards`.

@@ -35,9 +35,17 @@ public enum ImportFormat: String, Hashable, Sendable, CaseIterable {
         case "md", "markdown": return .markdown
         case "csv": return .csv
         case "tsv", "tab": return .tsv
-        case "txt": return .ankiText
+        case "txt": return namesFrontAndBack(body) ? (body.prefix(while: { $0 != "\n" }).contains("\t") ? .tsv : .csv) : .ankiText
         default: return nil
         }
+    }
+
+    /// A first line like `front,back,tags`: netcards' CSV saved with another extension.
+    private static func namesFrontAndBack(_ text: String) -> Bool {
+        let names = text.prefix(while: { $0 != "\n" && $0 != "\r\n" })
+            .split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == ";" })
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return names.contains("front") && names.contains("back")
     }
 
     /// No NUL bytes in the first block: binary files (images, databases, archives) have them.

@@ -37,6 +37,8 @@ extension NetcardsStore {
                 }
             }
             return reports
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw Self.describe(error, path: path)
         }
@@ -98,11 +100,12 @@ extension NetcardsStore {
                 try update.execute(arguments: [card.noteKey, card.table, card.template, position, card.front, card.back,
                                                answers, card.mode.rawValue, tags, card.id])
             } else {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM card WHERE id = ?", arguments: [card.id]) == true {
+                do {
+                    try insert.execute(arguments: [card.id, deckId, card.noteKey, card.table, card.template, position,
+                                                   card.front, card.back, answers, card.mode.rawValue, tags])
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                     throw StoreError(.invalidInput, "card id \(card.id) already belongs to another deck — rename the deck or the card's id")
                 }
-                try insert.execute(arguments: [card.id, deckId, card.noteKey, card.table, card.template, position,
-                                               card.front, card.back, answers, card.mode.rawValue, tags])
                 report.added.append(card.id)
             }
         }

@@ -68,6 +68,11 @@ extension NetcardsStore {
         do {
             var report = ImportLoadReport(decks: [])
             try writer.writeWithoutTransaction { db in
+                // A large import touches more pages than SQLite's default cache holds; spilling them to the WAL
+                // mid-transaction and reading them back costs more than the inserts themselves.
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
                     report.decks = try decks.map { try Self.load($0, source: .imported, db) }
                     for item in history {

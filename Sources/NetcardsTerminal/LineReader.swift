@@ -35,11 +35,14 @@ public enum LineReaders {
 
 /// Reads plain lines from stdin: scripts and pipes.
 public final class PlainLineReader: LineReader {
+    private var buffered: [UInt8] = []
+    private var atEnd = false
+
     public init() {}
 
     public func readLine(prompt: String) -> LineInput {
         writeStandardOutput(prompt)
-        guard nc_pending_signal() == 0, let line = Swift.readLine(strippingNewline: true) else {
+        guard let line = nextLine() else {
             writeStandardOutput("\n")
             return nc_pending_signal() != 0 ? .interrupted : .end
         }
@@ -48,6 +51,33 @@ public final class PlainLineReader: LineReader {
     }
 
     public func remember(_ line: String) {}
+
+    /// The next line without its line break; nil at the end of input or once a signal is pending.
+    /// Reads with read(2), not Swift.readLine: that one retries getline on EINTR, and glibc's getline returns
+    /// at once while stdin's error flag is set, so a signal during the read made it spin forever.
+    private func nextLine() -> String? {
+        while nc_pending_signal() == 0 {
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = buffered[..<newline]
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                defer { buffered.removeSubrange(...newline) }
+                return String(decoding: line, as: UTF8.self)
+            }
+            if atEnd {
+                guard !buffered.isEmpty else { return nil }
+                defer { buffered.removeAll() }
+                return String(decoding: buffered, as: UTF8.self)
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count > 0 {
+                buffered.append(contentsOf: chunk[..<count])
+            } else if count == 0 || errno != EINTR {
+                atEnd = true
+            }
+        }
+        return nil
+    }
 }
 
 public func writeStandardOutput(_ text: String) {

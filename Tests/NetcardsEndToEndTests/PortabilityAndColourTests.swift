@@ -22,6 +22,49 @@ struct PortabilityAndColourTests {
         }
         let listed = result.stdout.split(separator: "\n").dropFirst()  // the header
         #expect(listed.count == 5)
+
+        // None of netcards' own targets reads a resource bundle (SwiftPM's Bundle.module falls back to an
+        // absolute path in the build folder, which a copied binary doesn't have).
+        let binary = try Data(contentsOf: copy)
+        #expect(Self.resourceBundles(in: binary).filter { $0.hasPrefix("netcards_") } == [])
+    }
+
+    @Test("the copied binary runs with the whole build folder out of sight",
+          .enabled(if: BuildFolderHiding.isAvailable, "needs unshare(1) with user and mount namespaces"))
+    func copiedBinaryWithoutBuildFolder() throws {
+        let sandbox = try Sandbox()
+        let copy = sandbox.root.appending(path: "netcards")
+        try FileManager.default.copyItem(at: try NetcardsBinary.require(), to: copy)
+        // <scratch>/<triple>/debug/netcards: cover <scratch>/<triple> with an empty tmpfs in a private
+        // mount namespace, so not even SwiftPM's absolute fallback paths into the build exist.
+        let buildFolder = try NetcardsBinary.require().resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let result = try runNetcards(
+            ["--mount", "--map-root-user", "sh", "-c", #"mount -t tmpfs none "$1" && shift && exec "$@""#, "sh",
+             buildFolder.path, copy.path, "decks", "--db", sandbox.storePath],
+            env: sandbox.environment, executable: BuildFolderHiding.unshare)
+        #expect(result.status == 0, "\(result)")
+        for deck in try DeckSources.parsed() {
+            #expect(result.stdout.contains(deck.name), "lists \(deck.name)")
+        }
+    }
+
+    /// The bundle names (`X.resources`) a binary carries paths to.
+    static func resourceBundles(in binary: Data) -> Set<String> {
+        let suffix = Data(".resources".utf8)
+        var names: Set<String> = []
+        var searchFrom = binary.startIndex
+        while let found = binary.range(of: suffix, in: searchFrom..<binary.endIndex) {
+            var start = found.lowerBound
+            while start > binary.startIndex, found.lowerBound - start < 200 {
+                let byte = binary[start - 1]
+                guard byte != UInt8(ascii: "/"), (0x21...0x7E).contains(byte) else { break }
+                start -= 1
+            }
+            names.insert(String(decoding: binary[start..<found.upperBound], as: UTF8.self))
+            searchFrom = found.upperBound
+        }
+        return names
     }
 
     @Test("piped output has no escape codes", arguments: [[], ["decks"], ["cards"], ["review", "--new", "1"]])
@@ -62,4 +105,16 @@ struct PortabilityAndColourTests {
             #expect(!plain.rawOutput.contains(0x1B), "\(env): \(plain.transcript)")
         }
     }
+}
+
+enum BuildFolderHiding {
+    static let unshare = URL(fileURLWithPath: "/usr/bin/unshare")
+
+    /// unshare(1) exists and may make user + mount namespaces here (not every CI runner allows it).
+    static let isAvailable: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: unshare.path) else { return false }
+        let probe = try? runNetcards(["--mount", "--map-root-user", "sh", "-c", "mount -t tmpfs none /mnt"],
+                                     env: ["PATH": "/usr/bin:/bin"], executable: unshare, timeout: 10)
+        return probe?.status == 0
+    }()
 }

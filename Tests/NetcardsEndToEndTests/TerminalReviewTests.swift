@@ -149,3 +149,22 @@ struct TerminalReviewTests {
         #expect(saved.due == "2026-11-29")
     }
 }
+
+extension TerminalReviewTests {
+    @Test("closing the terminal mid-review (SIGHUP): netcards exits, the grades given are kept")
+    func hangUp() throws {
+        let sandbox = try Sandbox()
+        let cards = try sandbox.cards(["--deck", "protocols"])
+        let term = try sandbox.terminal(["review", "--deck", "protocols", "--new", "3"])
+
+        let first = try answer(term, shownIn: try term.expectPrompt("answer> "), among: cards, grade: 5,
+                               expectNext: "next in 1 day (2026-11-29)")
+        try term.expectPrompt("answer> ")
+        term.hangUp()
+        #expect(try term.waitForExit() == 128 + SIGHUP)
+
+        let after = try sandbox.cards()
+        #expect(after[id: first.id]?.reps == 1)
+        #expect(after.filter { $0.state != "new" }.map(\.id) == [first.id])
+    }
+}

@@ -101,3 +101,24 @@ import Testing
         #expect(refused.count == 1 && refused[0].contains("--deck"))
     }
 }
+
+/// The store refuses a card id that another deck already has, inside the import's transaction.
+@Suite struct StoreRefusalTests {
+    @Test func cardIdOfAnotherDeck() throws {
+        let harness = try ImportHarness()
+        defer { harness.remove() }
+        try harness.importFixtures("cards.tsv", options: harness.options(withHistory: true))
+        let taken = try harness.cards("cards")[0].id
+        let before = try harness.snapshot()
+        let other = DeckDefinition(name: "other", module: "M", cards: [
+            CardDefinition(id: "other/fine", noteKey: "other/fine", front: "q", answers: ["a"], mode: .typed),
+            CardDefinition(id: taken, noteKey: taken, front: "q2", answers: ["a2"], mode: .typed)])
+        let error = #expect(throws: StoreError.self) {
+            try harness.store.loadImport([DeckToLoad(other)], history: [], today: ImportHarness.today)
+        }
+        #expect(error?.description.contains("already belongs to another deck") == true)
+        let after = try harness.snapshot()
+        #expect(after.0 == before.0 && after.1 == before.1)
+        #expect(try harness.store.deckSummaries(today: ImportHarness.today).map(\.deck) == ["cards"])
+    }
+}

@@ -59,5 +59,7 @@ import Testing
         #expect(ImportFormat.detect(path: "a.csv", head: Array("front,back".utf8)) == .csv)
         #expect(ImportFormat.detect(path: "a.bin", head: [0, 1, 2]) == nil)
         #expect(ImportFormat.detect(path: "a.json", head: Array("{}".utf8)) == nil)
+        #expect(ImportFormat.detect(path: "cards.txt", head: Array("front\tback\nx\ty".utf8)) == .tsv)
+        #expect(ImportFormat.detect(path: "notes.txt", head: Array("ssh port\t22\n".utf8)) == .ankiText)
     }
 }

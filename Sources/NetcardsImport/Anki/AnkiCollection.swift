@@ -62,6 +62,8 @@ struct AnkiCollection {
         var config = Configuration()
         config.readonly = true
         config.prepareDatabase { db in
+            // The file comes from elsewhere: its views and triggers may not call functions with side effects.
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
             // Anki's own collation; only needed if SQLite consults an index built with it.
             db.add(collation: DatabaseCollation("unicase") { $0.caseInsensitiveCompare($1) })
         }

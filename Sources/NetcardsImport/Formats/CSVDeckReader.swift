@@ -12,7 +12,7 @@ enum CSVDeckReader {
                      progress: (Double) -> Void) throws(ImportError) -> (notes: [ImportedNote], problems: [ImportProblem]) {
         let text = try TextFile.read(bytes, file: file)
         let delimiter = tabSeparated ? "\t" : sniffDelimiter(text)
-        let rows = try CSVRows(text: text, delimiter: delimiter, file: file, headerRecords: 1, progress: progress)
+        let rows = try CSVRows(text: text, delimiter: delimiter, file: file, headerRecords: 1) { progress($0 / 2) }
         guard let header = rows.records.first(where: { !$0.isBlank }) else {
             throw ImportError(file: file, .line(1), "the file is empty — the first line names the columns: front,back,tags,deck,module")
         }
@@ -21,7 +21,9 @@ enum CSVDeckReader {
         var notes: [ImportedNote] = []
         notes.reserveCapacity(rows.records.count)
         var problems: [ImportProblem] = []
+        var deckPaths: [String: [String]] = [:]
         for record in rows.records where record.number > header.number && !record.isBlank {
+            if record.number % 4096 == 0 { progress(0.5 + Double(record.number) / Double(2 * rows.records.count)) }
             guard record.fields.count == width else {
                 problems.append(ImportProblem(file: file, .line(record.line),
                     "record \(record.number - header.number) has \(record.fields.count) fields but the header has \(width) — "
@@ -32,11 +34,16 @@ enum CSVDeckReader {
             func field(_ column: Column) -> String {
                 columns[column].map { record.fields[$0] } ?? ""
             }
-            let deck = field(.deck).trimmingCharacters(in: .whitespaces)
-            let module = field(.module).trimmingCharacters(in: .whitespaces)
+            let deck = Trimmed.spaces(field(.deck))
+            let module = Trimmed.spaces(field(.module))
+            let deckPath = deckPaths[deck] ?? {
+                let path = deck.isEmpty ? [] : deck.components(separatedBy: "::")
+                deckPaths[deck] = path
+                return path
+            }()
             notes.append(ImportedNote(
                 location: .line(record.line),
-                deckPath: deck.isEmpty ? [] : deck.components(separatedBy: "::"),
+                deckPath: deckPath,
                 module: module.isEmpty ? nil : module,
                 fields: [HTMLText.text(from: field(.front)), HTMLText.text(from: field(.back))],
                 tags: TagText.split(field(.tags)), guid: nil, isCloze: false))

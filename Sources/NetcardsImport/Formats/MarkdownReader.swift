@@ -4,7 +4,8 @@ import NetcardsCore
 enum MarkdownReader {
     static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> DeckDefinition {
         do {
-            return try DeckParser.parse(data: bytes, file: file)
+            let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            return try DeckParser.parse(data: hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes, file: file)
         } catch {
             throw ImportError(error.errors.map { ImportProblem(file: file, .line($0.line), $0.message) })
         }

@@ -7,17 +7,7 @@ enum CardShape {
     static let typedWordLimit = 5
 
     static func mode(forBack back: String) -> AnswerMode {
-        guard !back.contains("\n"), back.count <= typedLimit else { return .reveal }
-        return back.split(separator: " ").count <= typedWordLimit ? .typed : .reveal
-    }
-}
-
-/// Tags as written in Anki and in CSV files: separated by spaces (or commas).
-enum TagText {
-    static func split(_ text: String) -> [String] {
-        var seen = Set<String>()
-        return text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" })
-            .map(String.init)
-            .filter { seen.insert($0).inserted }
+        guard back.utf8.count <= typedLimit * 4, !back.utf8.contains(UInt8(ascii: "\n")), back.count <= typedLimit else { return .reveal }
+        return back.utf8.split(separator: UInt8(ascii: " ")).count <= typedWordLimit ? .typed : .reveal
     }
 }

@@ -8,6 +8,10 @@ struct ClozeText {
     private let pieces: [Piece]
 
     init(_ text: String) {
+        guard text.utf8.contains(UInt8(ascii: "{")) else {
+            pieces = [.text(text)]
+            return
+        }
         var pieces: [Piece] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{c") {

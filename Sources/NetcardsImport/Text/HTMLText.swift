@@ -3,7 +3,7 @@
 /// Newlines already in the text are kept (hand-written CSV cells have them).
 enum HTMLText {
     static func text(from html: String) -> String {
-        guard html.contains("<") || html.contains("&") || html.contains("[sound:") else {
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "[") }) else {
             return PlainText.tidy(html)
         }
         var out = ""
@@ -71,13 +71,23 @@ enum HTMLText {
 /// Plain text as cards keep it: each line trimmed, runs of spaces made one, blank lines dropped.
 enum PlainText {
     static func tidy(_ text: String) -> String {
-        if !text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{A0}" }) && !text.contains("  ")
-            && text.first?.isWhitespace != true && text.last?.isWhitespace != true {
-            return text
-        }
+        if isTidy(text) { return text }
         return text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
             .map { line in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ") }
             .filter { !$0.isEmpty }
             .joined(separator: "\n")
+    }
+
+    /// One byte pass: no line breaks, tabs or no-break spaces, no double spaces, nothing to trim.
+    private static func isTidy(_ text: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), 0xA0: return false  // 0xA0 may end a U+00A0 (C2 A0): take the careful path
+            case UInt8(ascii: " ") where previous == UInt8(ascii: " "): return false
+            default: previous = byte
+            }
+        }
+        return previous != UInt8(ascii: " ") || text.isEmpty
     }
 }

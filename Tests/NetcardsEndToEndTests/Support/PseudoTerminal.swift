@@ -43,6 +43,7 @@ final class PseudoTerminal {
     private var cursor = 0
     private var finished: Int32?
     private var closed = false
+    private var hungUp = false
 
     init(executable: URL, arguments: [String], environment: [String: String], rows: UInt16 = 30, columns: UInt16 = 120) throws {
         var master: Int32 = -1
@@ -100,7 +101,7 @@ final class PseudoTerminal {
             var status: Int32 = 0
             _ = waitpid(pid, &status, 0)
         }
-        close(master)
+        if !hungUp { close(master) }
     }
 
     /// Everything the terminal showed so far, escape sequences and carriage returns removed.
@@ -123,6 +124,15 @@ final class PseudoTerminal {
             }
             offset += written
         }
+    }
+
+    /// Closes the terminal, as closing its window or losing the ssh connection does: the kernel sends
+    /// SIGHUP to the session. Nothing more can be read afterwards.
+    func hangUp() {
+        guard !hungUp else { return }
+        hungUp = true
+        closed = true
+        close(master)
     }
 
     func pressControlC() throws { try send([0x03]) }
@@ -192,12 +202,14 @@ final class PseudoTerminal {
 
     /// The terminal's current modes (the pty pair shares one termios), to check the program restored them.
     func modes() -> termios? {
+        guard !hungUp else { return nil }
         var modes = termios()
         return tcgetattr(master, &modes) == 0 ? modes : nil
     }
 
     /// One poll + read of whatever the program wrote.
     private func readOnce(timeout: Duration, stopOnTimeout: Bool = false) {
+        guard !hungUp else { return }
         let milliseconds = max(1, Int32(min(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000, 60_000)))
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, milliseconds)

@@ -53,12 +53,18 @@ final class PipeCollector: @unchecked Sendable {
     private var finished = false
 
     init(_ handle: FileHandle) {
+        // Plain read(2): it returns whatever has arrived, where FileHandle.read(upToCount:) on Linux waits for
+        // the whole count (or the end) and would hide a prompt the child is waiting at.
+        let descriptor = handle.fileDescriptor
         let thread = Thread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {
-                let chunk = (try? handle.read(upToCount: 1 << 16)) ?? Data()
-                if chunk.isEmpty { break }
-                lock.withLock { data.append(chunk) }
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                lock.withLock { data.append(contentsOf: buffer[0..<count]) }
             }
+            try? handle.close()
             lock.withLock { finished = true }
         }
         thread.start()
