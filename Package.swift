@@ -73,7 +73,6 @@ let package = Package(
             dependencies: ["NetcardsCore"],
             path: "Tests/NetcardsEndToEndTests"
         ),
-        .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
