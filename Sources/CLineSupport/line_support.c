@@ -17,6 +17,14 @@ void nc_install_signal_handlers(void) {
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    /* A parent may start us with these blocked (Foundation.Process from a Dispatch thread does):
+       unblock them, or Ctrl-C and kill would never reach the handler. */
+    sigset_t handled;
+    sigemptyset(&handled);
+    sigaddset(&handled, SIGINT);
+    sigaddset(&handled, SIGTERM);
+    sigaddset(&handled, SIGHUP);
+    sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }
 
 int nc_pending_signal(void) { return pending_signal; }

@@ -12,7 +12,7 @@ extension Netcards {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only these decks (repeatable).") var deck: [String] = []
-        @Option(name: .customLong("new"), help: "New cards to introduce in this run (default: the new-per-day setting).") var newCards: Int?
+        @Option(name: .customLong("new"), parsing: .unconditional, help: "New cards to introduce in this run (default: the new-per-day setting).") var newCards: Int?
 
         func validate() throws {
             if let newCards, newCards < 0 { throw ValidationError("--new takes a number of cards, 0 or more") }

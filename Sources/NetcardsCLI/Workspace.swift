@@ -61,7 +61,8 @@ enum StorePath {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw UserError("cannot create the folder \(folder) for the store: \(error.localizedDescription). Choose another place with --db.")
+                let reason = error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+                throw UserError("cannot create the folder \(folder) for the store (\(reason)). Choose another place with --db.")
             }
         }
         return path

@@ -12,13 +12,16 @@ public struct NetcardsStore: Sendable {
     public init(path: String) throws(StoreError) {
         self.path = path
         var config = Configuration()
-        config.journalMode = .wal
         config.busyMode = .timeout(10)
+        // WAL with synchronous=NORMAL: a commit survives a killed process without an fsync of its own
+        // (only a power cut can lose the last grades, never corrupt the file).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         config.foreignKeysEnabled = true
         do {
             try Self.checkIsSQLite(path)
             try Self.refuseNewerStore(path)
             writer = try DatabaseQueue(path: path, configuration: config)
+            try Self.useWriteAheadLog(writer)
             try Self.migrate(writer, path: path)
         } catch let error as StoreError {
             throw error
@@ -48,6 +51,16 @@ public struct NetcardsStore: Sendable {
         }
         if superseded == true {
             throw StoreError(.newerStore, "\(path) was written by a newer netcards (its schema has migrations this version doesn't know). Upgrade netcards to use it; the file was left untouched.")
+        }
+    }
+
+    /// WAL is a property of the file: set it once. (GRDB's `.wal` journal mode would also create and drop
+    /// a table on every open while no -wal file exists: a write, with fsyncs, on every command.)
+    private static func useWriteAheadLog(_ writer: DatabaseQueue) throws {
+        try writer.writeWithoutTransaction { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
         }
     }
 

@@ -13,12 +13,16 @@ extension NetcardsStore {
                 if ids.isEmpty { return ReviewQueue.Inputs(due: [], new: [], newRoom: 0, notesStudiedToday: []) }
                 deckFilter = " AND deck_id IN (\(ids.map(String.init).joined(separator: ",")))"
             }
+            // A cursor read by column index: the due list can hold tens of thousands of rows.
             func candidates(_ sql: String, _ arguments: StatementArguments) throws -> [ReviewQueue.Candidate] {
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    ReviewQueue.Candidate(id: row["id"], noteKey: row["note_key"],
-                                          due: (row["due"] as Int?).map(StudyDay.init(number:)),
-                                          lastReviewDay: (row["last_review_day"] as Int?).map(StudyDay.init(number:)))
+                var result: [ReviewQueue.Candidate] = []
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try rows.next() {
+                    result.append(ReviewQueue.Candidate(id: row[0], noteKey: row[1],
+                                                        due: (row[2] as Int?).map(StudyDay.init(number:)),
+                                                        lastReviewDay: (row[3] as Int?).map(StudyDay.init(number:))))
                 }
+                return result
             }
             let due = try candidates("""
                 SELECT id, note_key, due, last_review_day FROM card INDEXED BY card_due

@@ -51,26 +51,34 @@ extension NetcardsStore {
         try read { db in
             var report = StatsReport(today: today)
             let deckIds = try Self.deckIds(scope, db)
-            let cardScope = deckIds.map { " AND card.deck_id IN (\($0))" } ?? ""
+            let cardScope = deckIds.map { " AND deck_id IN (\($0))" } ?? ""
             let logScope = deckIds.map { " AND review_log.deck_id IN (\($0))" } ?? ""
 
             var modules: [String: StatsReport.Module] = [:]
             var order: [String] = []
-            for row in try Row.fetchAll(db, sql: """
-                SELECT module.name AS module,
-                       coalesce(sum(card.suspended), 0) AS suspended,
-                       coalesce(sum(card.suspended = 0 AND card.due IS NULL), 0) AS new,
-                       coalesce(sum(card.suspended = 0 AND card.due IS NOT NULL AND card.interval >= \(CardState.masteredInterval)), 0) AS mastered,
-                       coalesce(sum(card.suspended = 0 AND card.due IS NOT NULL AND card.interval < \(CardState.masteredInterval)), 0) AS learning
-                FROM card JOIN deck ON deck.id = card.deck_id JOIN module ON module.id = deck.module_id
-                WHERE card.retired = 0\(cardScope)
-                GROUP BY module.id ORDER BY module.position
-                """) {
-                let name: String = row["module"]
-                order.append(name)
-                modules[name] = StatsReport.Module(module: name, mastered: row["mastered"], learning: row["learning"],
-                                                   new: row["new"], suspended: row["suspended"])
+            var moduleOfDeck: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT deck.id, module.name FROM deck JOIN module ON module.id = deck.module_id ORDER BY module.position, deck.position") {
+                let name: String = row[1]
+                moduleOfDeck[row[0]] = name
+                if modules[name] == nil { order.append(name); modules[name] = StatsReport.Module(module: name) }
             }
+            // Grouped by deck, the scan follows the covering index card_progress with no sort; decks add up to modules.
+            let counts = try Row.fetchCursor(db, sql: """
+                SELECT deck_id, sum(suspended), sum(suspended = 0 AND due IS NULL),
+                       sum(suspended = 0 AND due IS NOT NULL AND interval >= \(CardState.masteredInterval)),
+                       sum(suspended = 0 AND due IS NOT NULL AND interval < \(CardState.masteredInterval))
+                FROM card WHERE retired = 0\(cardScope) GROUP BY deck_id
+                """)
+            var modulesWithCards = Set<String>()
+            while let row = try counts.next() {
+                guard let name = moduleOfDeck[row[0]] else { continue }
+                modulesWithCards.insert(name)
+                modules[name]!.suspended += row[1] as Int
+                modules[name]!.new += row[2] as Int
+                modules[name]!.mastered += row[3] as Int
+                modules[name]!.learning += row[4] as Int
+            }
+            order = order.filter(modulesWithCards.contains)
             for row in try Row.fetchAll(db, sql: """
                 SELECT module.name AS module, count(*) AS answers, sum(review_log.grade >= 3) AS passed
                 FROM review_log JOIN deck ON deck.id = review_log.deck_id JOIN module ON module.id = deck.module_id

@@ -82,7 +82,8 @@ private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
 
-private let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+/// Writing to a pipe whose reader has exited must fail with EPIPE, not kill the test process.
+let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
 /// Runs the binary with `arguments`, `stdin` piped in (then closed) and exactly `env` as its environment
 /// (nothing inherited, so the learner's NETCARDS_DB, NO_COLOR or store can't leak in). Stdout and stderr are

@@ -3,20 +3,6 @@ import Foundation
 import Glibc
 #endif
 
-/// glibc's POSIX_SPAWN_SETSID (<spawn.h>, glibc ≥ 2.26). The Swift Glibc module doesn't see it: it sits
-/// behind __USE_GNU.
-private let spawnSetSID: Int32 = 0x80
-
-/// posix_spawn_file_actions_addclosefrom_np (glibc ≥ 2.34), also behind __USE_GNU: looked up at run time.
-/// Closes every other descriptor in the child, so pipes of tests running in parallel don't leak into it.
-private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-private let addCloseFrom: AddCloseFrom? = {
-    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np") else {
-        return nil
-    }
-    return unsafeBitCast(symbol, to: AddCloseFrom.self)
-}()
-
 /// Runs netcards on a real pseudo-terminal, as a learner's terminal would: the child starts a new session
 /// and opens the slave side as fds 0, 1 and 2, which makes it its controlling terminal — so Ctrl-C (0x03)
 /// written to the master becomes SIGINT through the tty line discipline, and Ctrl-D (0x04) is end of input.
@@ -59,37 +45,13 @@ final class PseudoTerminal {
         let slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { close(slave) }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // After setsid, opening the tty (without O_NOCTTY) makes it the controlling terminal.
-        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        if let addCloseFrom { _ = addCloseFrom(&actions, 3) }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)  // SIGINT/SIGPIPE as a shell would leave them
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(spawnSetSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
+        let pid: pid_t
+        do {
+            pid = try spawnProcess(executable, arguments: arguments, environment: environment,
+                                   io: .terminal(path: slavePath), newSession: true)
+        } catch {
             close(master)
-            throw Failure(message: "posix_spawn \(executable.path) failed: \(String(cString: strerror(spawned)))", transcript: "")
+            throw Failure(message: "\(error)", transcript: "")
         }
         self.pid = pid
         self.master = master
@@ -188,7 +150,7 @@ final class PseudoTerminal {
             var status: Int32 = 0
             let waited = waitpid(pid, &status, WNOHANG)
             if waited == pid {
-                let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+                let code = exitCode(fromWaitStatus: status)
                 finished = code
                 while !closed { readOnce(timeout: .milliseconds(200), stopOnTimeout: true) }
                 return code

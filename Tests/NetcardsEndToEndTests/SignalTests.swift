@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A review fed through a pipe, stopped by a signal while it waits for the next line: Ctrl-C in a shell
+/// pipeline, `timeout`, a cancelled CI job.
+///
+/// Regression test: PlainLineReader used Swift.readLine, which retries getline() on EINTR; with stdin's error
+/// flag set getline then fails at once, forever, so a signal made netcards spin at 100% CPU and never exit.
+@Suite("Signals during a piped review")
+struct SignalTests {
+    @Test("SIGINT or SIGTERM while waiting for input: exit 128+signal, summary shown, grades kept",
+          arguments: [SIGINT, SIGTERM])
+    func signalWhileWaiting(signal: Int32) throws {
+        let sandbox = try Sandbox()
+        let card = try #require(try sandbox.cards(["--deck", "protocols"]).first)
+        let session = try sandbox.pipedSession(["review", "--deck", "protocols", "--new", "2"])
+
+        try session.send("\(card.back)\n5\n")
+        try session.expect("next in 1 day (2026-11-29)")
+        try session.expect("answer> ")  // the second card waits for its answer
+        session.waitUntilReadingStandardInput()
+        session.signal(signal)
+        let status = session.waitForExit(timeout: .seconds(10))  // nil: still running (then killed)
+
+        #expect(status == 128 + signal, "exit status (nil = still running after 10 s)\n\(session.text)")
+        #expect(session.text.contains("Reviewed 1 card · 100% correct"))
+        #expect(session.text.contains("Due tomorrow: 1"))
+        // The grade given before the signal was saved at once; the card on screen is untouched.
+        let after = try sandbox.cards()
+        #expect(after[id: card.id]?.reps == 1)
+        #expect(after.filter { $0.state != "new" }.map(\.id) == [card.id])
+    }
+
+    @Test("end of piped input in the middle of a card ends the run normally: exit 0, the grades kept")
+    func endOfInputMidRun() throws {
+        let sandbox = try Sandbox()
+        let card = try #require(try sandbox.cards(["--deck", "protocols"]).first)
+        // The last line has no line break: it still counts as the answer to the second card.
+        let result = try sandbox.run(["review", "--deck", "protocols", "--new", "2"], stdin: "\(card.back)\n5\nzzz")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("answer> zzz"))
+        #expect(result.stdout.contains("Reviewed 1 card"))
+        #expect(try sandbox.cards()[id: card.id]?.reps == 1)
+    }
+}
