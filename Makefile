@@ -78,3 +78,27 @@ install: deps
 	install -m 644 "$$tmp/_netcards"     "$(ZSHCOMPDIR)/_netcards"; \
 	install -m 644 "$$tmp/netcards.fish" "$(FISHCOMPDIR)/netcards.fish"; \
 	echo "installed $(BINDIR)/netcards and its bash, zsh and fish completions"
+
+# make fuzz [FUZZ_RUNS=N]: the libFuzzer targets in Fuzz/ (their own package, so the sanitizer flags never
+# reach the normal build): builds each with -sanitize=fuzzer,address, then runs each for FUZZ_RUNS inputs
+# (default a million) from its seeds. A crash, hang (-timeout), leak or broken invariant stops it with the
+# input saved in Fuzz/. docs/fuzzing.md has the commands one by one and the last results.
+FUZZ_RUNS    ?= 1000000
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_TARGETS := FuzzDeckParser:deck-parser:../Decks FuzzAnswerChecker:answer-checker:Seeds/answer-checker \
+                FuzzImportReaders:import-readers:Seeds/import-readers
+
+.PHONY: fuzz
+fuzz: deps
+	@cd Fuzz && set -e; \
+	for entry in $(FUZZ_TARGETS); do \
+	    target=$${entry%%:*}; \
+	    $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) -Xswiftc -sanitize=fuzzer,address --product $$target; \
+	done; \
+	export LSAN_OPTIONS=suppressions=$$PWD/lsan-suppressions.txt; \
+	for entry in $(FUZZ_TARGETS); do \
+	    target=$${entry%%:*}; rest=$${entry#*:}; corpus=.corpus/$${rest%%:*}; seeds=$${rest#*:}; \
+	    mkdir -p $$corpus; \
+	    echo "fuzz: $$target, $(FUZZ_RUNS) inputs"; \
+	    $(FUZZ_SCRATCH)/release/$$target -runs=$(FUZZ_RUNS) -timeout=10 -print_final_stats=1 $$corpus $$seeds; \
+	done

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "netcards", targets: ["netcards"]),
         .library(name: "NetcardsCore", targets: ["NetcardsCore"]),
+        .library(name: "NetcardsImport", targets: ["NetcardsImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,6 +63,7 @@ let package = Package(
             path: "Sources/StoreGenerator"
         ),
         .testTarget(name: "NetcardsCoreTests", dependencies: ["NetcardsCore"]),
+        .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore"]),
         .testTarget(name: "NetcardsStoreTests", dependencies: ["NetcardsStore", "NetcardsCore", "NetcardsDecks"]),
         .testTarget(
             name: "NetcardsImportTests",

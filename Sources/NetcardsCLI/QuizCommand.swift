@@ -37,8 +37,8 @@ extension Netcards {
             console.line(workspace.style.bold("Quiz: \(name)") + " · \(questions.count) question\(questions.count == 1 ? "" : "s")")
             LineReaders.catchInterrupts()
             let reader = LineReaders.forStandardInput(programName: "netcards", completions: [":skip", ":help", ":quit"])
-            let session = QuizSession(store: workspace.store, clock: workspace.clock, reader: reader, console: console,
-                                      style: workspace.style, questions: questions, choices: options)
+            let session = QuizSession(ReplContext(store: workspace.store, clock: workspace.clock, reader: reader, console: console, style: workspace.style),
+                                      questions: questions, choices: options)
             let result = try session.run()
             console.line()
             console.line(workspace.style.bold("Score: \(result.correct)/\(result.asked)"))

@@ -13,22 +13,14 @@ final class QuizSession {
         var endedBy: LineInput = .end
     }
 
-    private let store: NetcardsStore
-    private let clock: StudyClock
-    private let reader: any LineReader
-    private let console: Console
-    private let style: Style
     private let questions: [QuizQuestion]
     private let choices: [[String]]?
 
     /// `choices`, when given, holds the options of each question (multiple choice).
-    init(store: NetcardsStore, clock: StudyClock, reader: any LineReader, console: Console, style: Style,
-         questions: [QuizQuestion], choices: [[String]]?) {
-        self.store = store
-        self.clock = clock
-        self.reader = reader
-        self.console = console
-        self.style = style
+    private let repl: ReplContext
+
+    init(_ repl: ReplContext, questions: [QuizQuestion], choices: [[String]]?) {
+        self.repl = repl
         self.questions = questions
         self.choices = choices
     }
@@ -36,48 +28,54 @@ final class QuizSession {
     func run() throws -> Result {
         var result = Result()
         questionLoop: for (index, question) in questions.enumerated() {
-            console.line()
-            console.line(style.dim("[\(index + 1)/\(questions.count)]") + " " + style.bold(question.front))
+            repl.console.line()
+            repl.console.line(repl.style.dim("[\(index + 1)/\(questions.count)]") + " " + repl.style.bold(question.front))
             let options = choices?[index]
             if let options {
-                for (number, option) in options.enumerated() { console.line("  \(number + 1)) \(option)") }
+                for (number, option) in options.enumerated() { repl.console.line("  \(number + 1)) \(option)") }
             }
             let shownAt = DispatchTime.now()
             var typed = ""
             while true {
-                switch reader.readLine(prompt: options == nil ? "answer> " : "choice 1-\(options!.count)> ") {
+                switch repl.reader.readLine(prompt: options == nil ? "answer> " : "choice 1-\(options!.count)> ") {
                 case .end: result.endedBy = .end; break questionLoop
                 case .interrupted: result.endedBy = .interrupted; break questionLoop
                 case .line(let line):
                     switch ReplCommand.parse(line) {
-                    case .none: typed = line
+                    case .none:
+                        typed = line.trimmingCharacters(in: .whitespaces)
+                        if let options, !typed.isEmpty, Self.chosenOption(typed, from: options) == nil,
+                           !options.contains(where: { AnswerChecker.normalize($0) == AnswerChecker.normalize(typed) }) {
+                            repl.console.line(repl.style.yellow("Type a number from 1 to \(options.count) (or Enter to skip)."))
+                            continue
+                        }
                     case .success(.quit)?: result.endedBy = .end; break questionLoop
                     case .success(.skip)?: typed = ""
                     case .success(.help)?:
-                        console.line("Type the answer (or the option's number) and press Enter. :skip gives up on a question, :quit ends the quiz.")
+                        repl.console.line("Type the answer (or the option's number) and press Enter. :skip gives up on a question, :quit ends the quiz.")
                         continue
                     case .success(let other)?:
-                        console.line(style.yellow(":\(other.rawValue) works in review, not in a quiz."))
+                        repl.console.line(repl.style.yellow(":\(other.rawValue) works in review, not in a quiz."))
                         continue
                     case .failure(let unknown)?:
-                        console.line(style.yellow("Unknown command \(unknown.name). In a quiz: :skip, :help, :quit"))
+                        repl.console.line(repl.style.yellow("Unknown command \(unknown.name). In a quiz: :skip, :help, :quit"))
                         continue
                     }
                 }
                 break
             }
-            reader.remember(typed)
+            repl.reader.remember(typed)
             let given = Self.chosenOption(typed, from: options) ?? typed
             let check = AnswerChecker.check(given, against: question.answers)
             result.asked += 1
             if check.verdict == .correct { result.correct += 1 } else { result.missed.append((question, given, check.verdict)) }
-            console.line(feedback(check, typed: given, question: question, multipleChoice: options != nil))
+            repl.console.line(feedback(check, typed: given, question: question, multipleChoice: options != nil))
             if let cardId = question.cardId {
-                try store.recordAnswer(AnswerInput(
+                try repl.store.recordAnswer(AnswerInput(
                     cardId: cardId, grade: check.verdict.suggestedGrade, typed: given.isEmpty ? nil : given,
                     verdict: check.verdict.rawValue,
                     durationMs: Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000),
-                    kind: .quiz, at: clock.now(), today: clock.today))
+                    kind: .quiz, at: repl.clock.now(), today: repl.clock.today))
             }
         }
         return result
@@ -91,10 +89,10 @@ final class QuizSession {
     }
 
     private func feedback(_ check: AnswerCheck, typed: String, question: QuizQuestion, multipleChoice: Bool) -> String {
-        let note = question.note.map { style.dim("  (\($0))") } ?? ""
-        if check.verdict == .correct { return style.green("✓ correct") + "  \(check.closest)" + note }
-        if typed.trimmingCharacters(in: .whitespaces).isEmpty { return style.red("✗ skipped") + " — the answer: \(style.bold(check.closest))" + note }
-        if multipleChoice { return style.red("✗ not quite") + " — the answer: \(style.bold(check.closest))" + note }
-        return AnswerFeedback.render(typed: typed, check: check, style: style) + note
+        let note = question.note.map { repl.style.dim("  (\($0))") } ?? ""
+        if check.verdict == .correct { return repl.style.green("✓ correct") + "  \(check.closest)" + note }
+        if typed.trimmingCharacters(in: .whitespaces).isEmpty { return repl.style.red("✗ skipped") + " — the answer: \(repl.style.bold(check.closest))" + note }
+        if multipleChoice { return repl.style.red("✗ not quite") + " — the answer: \(repl.style.bold(check.closest))" + note }
+        return AnswerFeedback.render(typed: typed, check: check, style: repl.style) + note
     }
 }

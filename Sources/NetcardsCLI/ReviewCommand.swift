@@ -36,8 +36,8 @@ extension Netcards {
             LineReaders.catchInterrupts()
             let reader = LineReaders.forStandardInput(programName: "netcards", completions: ReplCommand.completions)
             console.line(workspace.style.bold("\(queue.count) card\(queue.count == 1 ? "" : "s") today.") + workspace.style.dim(" Type :help for commands."))
-            let session = ReviewSession(store: store, clock: workspace.clock, reader: reader, console: console,
-                                        style: workspace.style, queue: queue)
+            let session = ReviewSession(ReplContext(store: store, clock: workspace.clock, reader: reader, console: console, style: workspace.style),
+                                        queue: queue)
             let summary = try session.run()
             try printSummary(summary, masteryBefore: masteryBefore, workspace: workspace, console: console)
             if summary.endedBy == .interrupted { throw ExitCode(128 + LineReaders.pendingSignal) }

@@ -12,23 +12,16 @@ final class ReviewSession {
         var endedBy: LineInput = .end
     }
 
-    private let store: NetcardsStore
-    private let clock: StudyClock
-    private let reader: any LineReader
-    private let console: Console
-    private let style: Style
     private var queue: [String]
     private let total: Int
     private var given: [(logId: Int64, cardId: String, correct: Bool)] = []
     private var summary = Summary()
     private let started = Date()
 
-    init(store: NetcardsStore, clock: StudyClock, reader: any LineReader, console: Console, style: Style, queue: [String]) {
-        self.store = store
-        self.clock = clock
-        self.reader = reader
-        self.console = console
-        self.style = style
+    private let repl: ReplContext
+
+    init(_ repl: ReplContext, queue: [String]) {
+        self.repl = repl
         self.queue = queue
         self.total = queue.count
     }
@@ -37,7 +30,7 @@ final class ReviewSession {
 
     func run() throws -> Summary {
         while let id = queue.first {
-            guard let card = try store.card(id: id), !card.retired, !card.suspended else {
+            guard let card = try repl.store.card(id: id), !card.retired, !card.suspended else {
                 queue.removeFirst()
                 continue
             }
@@ -52,9 +45,9 @@ final class ReviewSession {
 
     private func show(_ card: CardRecord) throws -> Step {
         let position = total - queue.count + 1
-        console.line()
-        console.line(style.dim("[\(max(position, summary.reviewed + 1))/\(max(total, summary.reviewed + queue.count))] \(card.deck)\(card.table.map { " · \($0)" } ?? "")"))
-        console.line(style.bold(card.front))
+        repl.console.line()
+        repl.console.line(repl.style.dim("[\(max(position, summary.reviewed + 1))/\(max(total, summary.reviewed + queue.count))] \(card.deck)\(card.table.map { " · \($0)" } ?? "")"))
+        repl.console.line(repl.style.bold(card.front))
         let shownAt = DispatchTime.now()
 
         var typed = ""
@@ -62,7 +55,7 @@ final class ReviewSession {
         var verdict: AnswerVerdict?
         answerLoop: while true {
             let prompt = card.mode == .typed ? "answer> " : "Enter to reveal> "
-            switch reader.readLine(prompt: prompt) {
+            switch repl.reader.readLine(prompt: prompt) {
             case .end: return .stop(.end)
             case .interrupted: return .stop(.interrupted)
             case .line(let line):
@@ -75,25 +68,25 @@ final class ReviewSession {
             }
         }
         if card.mode == .typed && !typed.trimmingCharacters(in: .whitespaces).isEmpty {
-            reader.remember(typed)
+            repl.reader.remember(typed)
             let check = AnswerChecker.check(typed, against: card.answers)
             verdict = check.verdict
             suggested = check.verdict.suggestedGrade
-            console.line(AnswerFeedback.render(typed: typed, check: check, style: style))
+            repl.console.line(AnswerFeedback.render(typed: typed, check: check, style: repl.style))
             if card.answers.count > 1 && check.verdict == .correct {
-                console.line(style.dim("  also accepted: \(card.answers.filter { $0 != check.closest }.joined(separator: ", "))"))
+                repl.console.line(repl.style.dim("  also accepted: \(card.answers.filter { $0 != check.closest }.joined(separator: ", "))"))
             }
         } else {
-            console.line(style.cyan("→ ") + card.back)
+            repl.console.line(repl.style.cyan("→ ") + card.back)
             if card.mode == .typed && card.answers.count > 1 {
-                console.line(style.dim("  also accepted: \(card.answers.dropFirst().joined(separator: ", "))"))
+                repl.console.line(repl.style.dim("  also accepted: \(card.answers.dropFirst().joined(separator: ", "))"))
             }
         }
         let durationMs = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
 
         while true {
             let prompt = "grade 0-5 or a/h/g/e [Enter = \(suggested.value) \(Self.gradeName(suggested))]> "
-            switch reader.readLine(prompt: prompt) {
+            switch repl.reader.readLine(prompt: prompt) {
             case .end: return .stop(.end)
             case .interrupted: return .stop(.interrupted)
             case .line(let line):
@@ -107,7 +100,7 @@ final class ReviewSession {
                 } else if let chosen = Grade(typed: line) {
                     grade = chosen
                 } else {
-                    console.line(style.yellow("A grade is a digit 0-5, or a, h, g, e. :help lists the commands."))
+                    repl.console.line(repl.style.yellow("A grade is a digit 0-5, or a, h, g, e. :help lists the commands."))
                     continue
                 }
                 try record(card, grade: grade, typed: typed, verdict: verdict, durationMs: durationMs)
@@ -117,19 +110,19 @@ final class ReviewSession {
     }
 
     private func record(_ card: CardRecord, grade: Grade, typed: String, verdict: AnswerVerdict?, durationMs: Int) throws {
-        let today = clock.today
-        let receipt = try store.recordAnswer(AnswerInput(
+        let today = repl.clock.today
+        let receipt = try repl.store.recordAnswer(AnswerInput(
             cardId: card.id, grade: grade, typed: typed.isEmpty ? nil : typed, verdict: verdict?.rawValue,
-            durationMs: durationMs, kind: .review, at: clock.now(), today: today))
+            durationMs: durationMs, kind: .review, at: repl.clock.now(), today: today))
         given.append((receipt.logId, card.id, grade.isPass))
         summary.reviewed += 1
         if grade.isPass { summary.correct += 1 }
         queue.removeFirst()
         if let due = receipt.after.due, due <= today {
             queue.append(card.id)
-            console.line(style.dim(grade.isPass ? "  again later today, until you grade it 4 or 5" : "  back later today"))
+            repl.console.line(repl.style.dim(grade.isPass ? "  again later today, until you grade it 4 or 5" : "  back later today"))
         } else if let due = receipt.after.due {
-            console.line(style.dim("  next in \(due - today) day\(due - today == 1 ? "" : "s") (\(due.iso))"))
+            repl.console.line(repl.style.dim("  next in \(due - today) day\(due - today == 1 ? "" : "s") (\(due.iso))"))
         }
     }
 
@@ -138,41 +131,41 @@ final class ReviewSession {
     /// nil when the line is an answer or a grade, not a command.
     private func handleCommand(_ line: String, card: CardRecord) throws -> CommandStep? {
         guard let parsed = ReplCommand.parse(line) else { return nil }
-        reader.remember(line.trimmingCharacters(in: .whitespaces))
+        repl.reader.remember(line.trimmingCharacters(in: .whitespaces))
         switch parsed {
         case .failure(let unknown):
-            console.line(style.yellow("Unknown command \(unknown.name). Commands: \(ReplCommand.completions.joined(separator: " "))"))
+            repl.console.line(repl.style.yellow("Unknown command \(unknown.name). Commands: \(ReplCommand.completions.joined(separator: " "))"))
             return .repeatPrompt
         case .success(let command):
             switch command {
             case .help:
-                console.line(ReplCommand.helpText)
+                repl.console.line(ReplCommand.helpText)
                 return .repeatPrompt
             case .stats:
-                console.line(runStatsLine())
+                repl.console.line(runStatsLine())
                 return .repeatPrompt
             case .quit:
                 return .leave(.stop(.end))
             case .skip:
                 queue.removeFirst()
-                console.line(style.dim("Skipped; it stays due."))
+                repl.console.line(repl.style.dim("Skipped; it stays due."))
                 return .leave(.next)
             case .suspend:
-                try store.setSuspended(true, cardId: card.id)
+                try repl.store.setSuspended(true, cardId: card.id, today: repl.clock.today)
                 queue.removeAll { $0 == card.id }
-                console.line(style.dim("Suspended \(card.id); it won't be shown again."))
+                repl.console.line(repl.style.dim("Suspended \(card.id); it won't be shown again."))
                 return .leave(.next)
             case .undo:
                 guard let last = given.popLast() else {
-                    console.line(style.yellow("Nothing to undo in this run."))
+                    repl.console.line(repl.style.yellow("Nothing to undo in this run."))
                     return .repeatPrompt
                 }
-                try store.undoAnswer(logId: last.logId, today: clock.today)
+                try repl.store.undoAnswer(logId: last.logId, today: repl.clock.today)
                 summary.reviewed -= 1
                 if last.correct { summary.correct -= 1 }
                 if let index = queue.lastIndex(of: last.cardId), index > 0 { queue.remove(at: index) }
                 queue.insert(last.cardId, at: 0)
-                console.line(style.dim("Took back the last grade; here is that card again."))
+                repl.console.line(repl.style.dim("Took back the last grade; here is that card again."))
                 return .leave(.next)
             }
         }

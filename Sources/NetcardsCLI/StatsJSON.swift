@@ -30,7 +30,7 @@ struct StatsJSON: Encodable {
         let figures = report.todayFigures
         today = Today(date: report.today.iso, answered: figures.answered, correct: figures.correct,
                       correctPercent: StatsView.percent(figures.correct, of: figures.answered),
-                      seconds: figures.durationMs / 1000, dueLeft: figures.dueLeft, newLeft: figures.newLeft)
+                      seconds: Int((Double(figures.durationMs) / 1000).rounded()), dueLeft: figures.dueLeft, newLeft: figures.newLeft)
         modules = report.modules.map {
             Module(module: $0.module, cards: $0.cards, mastered: $0.mastered, learning: $0.learning, new: $0.new,
                    suspended: $0.suspended, retentionAnswers: $0.reviewAnswers30Days, retentionPassed: $0.reviewPassed30Days,

@@ -20,24 +20,36 @@ struct StatsView {
     private func todaySection() -> String {
         let figures = report.todayFigures
         let percent = Self.percent(figures.correct, of: figures.answered)
-        return style.bold("Today") + "  \(figures.answered) answered · \(percent.map { "\($0)% correct" } ?? "no answers yet") · "
-            + "\(Duration.text(Double(figures.durationMs) / 1000)) · \(figures.dueLeft) due left · \(figures.newLeft) new left"
+        let parts = ["\(figures.answered) answered", percent.map { "\($0)% correct" } ?? "no answers yet",
+                     Duration.text(Double(figures.durationMs) / 1000), "\(figures.dueLeft) due left", "\(figures.newLeft) new left"]
+        let oneLine = "Today  " + parts.joined(separator: " · ")
+        if oneLine.count <= width { return style.bold("Today") + "  " + parts.joined(separator: " · ") }
+        return style.bold("Today") + "  " + parts[0...2].joined(separator: " · ") + "\n       " + parts[3...].joined(separator: " · ")
+    }
+
+    /// Module names take what the widest figures leave, between 12 and 34 columns.
+    private func nameWidth(leaving reserved: Int) -> Int {
+        let longest = report.modules.map(\.module.count).max() ?? 10
+        return max(min(12, longest), min(34, longest, width - reserved))
     }
 
     private func modulesSection() -> String {
-        let nameWidth = min(34, report.modules.map(\.module.count).max() ?? 10)
-        let barWidth = max(10, min(40, width - nameWidth - 38))
+        let figures = report.modules.map { module in
+            let retention = Self.percent(module.reviewPassed30Days, of: module.reviewAnswers30Days).map { "\($0)%" } ?? "–"
+            return "\(module.mastered)/\(module.cards) mastered · retention \(retention)"
+        }
+        let figuresWidth = figures.map(\.count).max() ?? 0
+        let names = nameWidth(leaving: 2 + 1 + 10 + 2 + figuresWidth)
+        let barWidth = max(4, min(40, width - 2 - names - 1 - 2 - figuresWidth))
         var lines = [style.bold("Modules") + style.dim("   █ mastered  ▒ learning  ░ new  × suspended")]
-        for module in report.modules {
+        for (module, text) in zip(report.modules, figures) {
             let bar = Charts.stackedBar([
                 .init(value: module.mastered, glyph: "█", color: "32"),
                 .init(value: module.learning, glyph: "▒", color: "33"),
                 .init(value: module.new, glyph: "░", color: "2"),
                 .init(value: module.suspended, glyph: "×"),
             ], width: barWidth, style: style)
-            let retention = Self.percent(module.reviewPassed30Days, of: module.reviewAnswers30Days).map { "\($0)%" } ?? "–"
-            lines.append("  " + Self.fit(module.module, nameWidth) + " " + bar + "  "
-                         + "\(module.mastered)/\(module.cards) mastered · retention \(retention)")
+            lines.append("  " + Self.fit(module.module, names) + " " + bar + "  " + text)
         }
         return lines.joined(separator: "\n")
     }
@@ -75,13 +87,16 @@ struct StatsView {
     }
 
     private func trendSection() -> String {
-        let nameWidth = min(34, report.modules.map(\.module.count).max() ?? 10)
-        var lines = [style.bold("Mastery, last 30 days")]
-        for module in report.modules {
-            let points = report.trend[module.module] ?? []
+        let latest = report.modules.map { module in
+            (report.trend[module.module] ?? []).last.map { "\($0.mastered)/\($0.total)" } ?? "0/\(module.cards)"
+        }
+        let names = nameWidth(leaving: 2 + 1 + 30 + 2 + (latest.map(\.count).max() ?? 0))
+        let days = max(7, min(30, width - 2 - names - 1 - 2 - (latest.map(\.count).max() ?? 0)))
+        var lines = [style.bold("Mastery, last \(days) days")]
+        for (module, latestText) in zip(report.modules, latest) {
+            let points = (report.trend[module.module] ?? []).suffix(days)
             let shares = points.map { $0.total == 0 ? 0 : Double($0.mastered) / Double($0.total) }
-            let latest = points.last.map { "\($0.mastered)/\($0.total)" } ?? "0/\(module.cards)"
-            lines.append("  " + Self.fit(module.module, nameWidth) + " " + style.green(Charts.sparkline(shares, maximum: 1)) + "  \(latest)")
+            lines.append("  " + Self.fit(module.module, names) + " " + style.green(Charts.sparkline(shares, maximum: 1)) + "  \(latestText)")
         }
         return lines.joined(separator: "\n")
     }
@@ -96,7 +111,7 @@ struct StatsView {
             lines.append(style.bold("Leeches") + style.dim("  the cards you forget most"))
             for leech in report.leeches {
                 lines.append("  \(leech.lapses) lapse\(leech.lapses == 1 ? " " : "s") · ease \(String(format: "%.2f", leech.ease)) · "
-                             + Self.fit(leech.front.replacingOccurrences(of: "\n", with: " "), max(20, width - 30)))
+                             + Self.clip(leech.front.replacingOccurrences(of: "\n", with: " "), max(20, width - 30)))
             }
         }
         return lines.joined(separator: "\n")
@@ -104,6 +119,10 @@ struct StatsView {
 
     static func percent(_ part: Int, of whole: Int) -> Int? {
         whole == 0 ? nil : Int((Double(part) / Double(whole) * 100).rounded())
+    }
+
+    static func clip(_ text: String, _ width: Int) -> String {
+        text.count > width ? String(text.prefix(width - 1)) + "…" : text
     }
 
     static func fit(_ text: String, _ width: Int) -> String {

@@ -2,47 +2,40 @@ import Foundation
 import NetcardsCore
 import NetcardsStore
 
-/// Gathers the cards of every imported file into decks: names them, gives them their module,
-/// and refuses two cards with one id.
+/// Gathers the cards of every imported file into decks, one note at a time as the files are read: names the
+/// decks, gives them their module and packs their cards; once every file is read, refuses two cards with one id.
 struct DeckAssembler {
     let options: ImportOptions
-    private var decks: [String: DeckDefinition] = [:]
-    private var deckOrder: [String] = []
-    /// Where each card id came from, to name both places when two notes make one id.
-    private var madeBy: [String: Origin] = [:]
+    /// The decks in the order first met.
+    private var decks: [AssembledDeck] = []
+    private var deckIndexes: [String: Int] = [:]
+    /// Each file's decks by the path its notes name.
+    private var places: [PlaceKey: Place] = [:]
     private(set) var history: [ImportedCardHistory] = []
     private(set) var problems: [ImportProblem] = []
     private(set) var warnings: [String] = []
 
     init(options: ImportOptions) { self.options = options }
 
-    /// Notes from a CSV, Anki text or Anki package. `lenient`: a note that makes no card is skipped with a
+    /// A note from a CSV, Anki text or Anki package. `lenient`: a note that makes no card is skipped with a
     /// warning (Anki notes whose front is only an image) instead of being an error (a hand-written CSV row).
-    mutating func add(_ notes: [ImportedNote], file: String, lenient: Bool) {
-        let fallback = Self.baseName(file)
-        var places: [[String]: (deck: String, title: String?)] = [:]
-        madeBy.reserveCapacity(madeBy.count + notes.count)
-        for note in notes {
-            let place = places[note.deckPath] ?? {
-                let deck = deckName(for: note.deckPath, fallback: fallback)
-                let fullName = note.deckPath.joined(separator: "::")
-                let place = (deck: deck, title: options.deck == nil && !fullName.isEmpty && fullName != deck ? fullName : nil)
-                places[note.deckPath] = place
-                return place
-            }()
-            let (deck, title) = place
-            let module = options.module ?? note.module ?? fallback
-            switch NoteCards.cards(for: note, deck: deck) {
-            case .failure(let problem):
-                let found = ImportProblem(file: file, note.location, problem.message)
-                if lenient { warnings.append("skipped — " + found.description) } else { problems.append(found) }
-            case .success(let made):
-                for item in made where append(item.card, to: deck, module: module, title: title,
-                                                  from: Origin(file: file, location: note.location)) {
-                    if let itemHistory = item.history { history.append(itemHistory) }
-                }
+    mutating func add(_ note: ImportedNote, file: String, lenient: Bool) {
+        let place = place(of: note.deckPath, in: file)
+        let module = options.module ?? note.module ?? place.fileName
+        switch NoteCards.cards(for: note, deck: place.deck) {
+        case .failure(let problem):
+            let found = ImportProblem(file: file, note.location, problem.message)
+            if lenient { warnings.append("skipped — " + found.description) } else { problems.append(found) }
+        case .success(let made):
+            for item in made {
+                append(item.card, to: place.deck, module: module, title: place.title, from: Origin(file: file, location: note.location))
+                if let itemHistory = item.history { history.append(itemHistory) }
             }
         }
+    }
+
+    mutating func add(_ notes: [ImportedNote], file: String, lenient: Bool) {
+        for note in notes { add(note, file: file, lenient: lenient) }
     }
 
     /// A netcards Markdown deck, renamed and moved by `--deck` and `--module` when given.
@@ -64,30 +57,73 @@ struct DeckAssembler {
         }
     }
 
+    /// A problem for every card whose id an earlier card already has (two notes with one front or one guid).
+    mutating func refuseRepeatedIds() {
+        for repeated in RepeatedIds.find(in: decks.map(\.deck.cards)) {
+            let deck = decks[repeated.card.deck], earlierDeck = decks[repeated.earlier.deck]
+            let origin = deck.origin(of: repeated.card.card)
+            problems.append(ImportProblem(file: origin.file, origin.location,
+                "makes the card id `\(deck.deck.cards.id(at: repeated.card.card))`, as does "
+                    + "\(Self.place(earlierDeck.origin(of: repeated.earlier.card), from: origin.file)) — "
+                    + "two notes with the same front (or the same Anki guid) in one deck; make them differ or remove one"))
+        }
+    }
+
     /// The decks in the order first met.
-    var result: [DeckToLoad] { deckOrder.map { DeckToLoad(decks[$0]!) } }
+    var result: [ImportedDeck] { decks.map(\.deck) }
 
     private struct Origin {
         var file: String
         var location: ImportLocation?
     }
 
-    /// Adds the card to its deck; false (and a problem) when another note already made its id.
-    @discardableResult
-    private mutating func append(_ card: CardDefinition, to deck: String, module: String, title: String?, from origin: Origin) -> Bool {
-        if let earlier = madeBy[card.id] {
-            problems.append(ImportProblem(file: origin.file, origin.location,
-                "makes the card id `\(card.id)`, as does \(Self.place(earlier, from: origin.file)) — "
-                    + "two notes with the same front (or the same Anki guid) in one deck; make them differ or remove one"))
-            return false
+    /// A deck being assembled, and the files its cards came from (to name where a repeated id was made).
+    private struct AssembledDeck {
+        var deck: ImportedDeck
+        /// Each file that gave the deck cards, with the index of its first card.
+        var files: [(firstCard: Int, file: String)] = []
+
+        mutating func append(_ card: CardDefinition, from origin: Origin) {
+            if files.last?.file != origin.file { files.append((deck.cardCount, origin.file)) }
+            deck.cards.append(card, readAt: origin.location)
         }
-        madeBy[card.id] = origin
-        if decks[deck] == nil {
-            decks[deck] = DeckDefinition(name: deck, module: module, title: title, cards: [])
-            deckOrder.append(deck)
+
+        func origin(of card: Int) -> Origin {
+            Origin(file: files.last(where: { $0.firstCard <= card })!.file, location: deck.cards.location(at: card))
         }
-        decks[deck]!.cards.append(card)
-        return true
+    }
+
+    private mutating func append(_ card: CardDefinition, to deck: String, module: String, title: String?, from origin: Origin) {
+        let index = deckIndexes[deck] ?? {
+            decks.append(AssembledDeck(deck: ImportedDeck(name: deck, module: module, title: title)))
+            deckIndexes[deck] = decks.count - 1
+            return decks.count - 1
+        }()
+        decks[index].append(card, from: origin)
+    }
+
+    private struct PlaceKey: Hashable {
+        var file: String
+        var deckPath: [String]
+    }
+
+    private struct Place {
+        var deck: String
+        var title: String?
+        /// `cards` for `Decks/cards.csv`: the deck and module when nothing else names them.
+        var fileName: String
+    }
+
+    private mutating func place(of deckPath: [String], in file: String) -> Place {
+        let key = PlaceKey(file: file, deckPath: deckPath)
+        if let place = places[key] { return place }
+        let fileName = Self.baseName(file)
+        let deck = deckName(for: deckPath, fallback: fileName)
+        let fullName = deckPath.joined(separator: "::")
+        let place = Place(deck: deck, title: options.deck == nil && !fullName.isEmpty && fullName != deck ? fullName : nil,
+                          fileName: fileName)
+        places[key] = place
+        return place
     }
 
     private func deckName(for path: [String], fallback: String) -> String {

@@ -4,13 +4,13 @@ import NetcardsStore
 
 /// Everything an import will load, read from every file before anything is written.
 public struct ImportPlan: Sendable {
-    public var decks: [DeckToLoad]
+    public var decks: [ImportedDeck]
     public var history: [ImportedCardHistory]
     /// Notes that made no card (an Anki note whose front is only an image), one line each.
     public var warnings: [String]
     public var files: [(path: String, format: ImportFormat)]
 
-    public var cardCount: Int { decks.reduce(0) { $0 + $1.definition.cards.count } }
+    public var cardCount: Int { decks.reduce(0) { $0 + $1.cardCount } }
 }
 
 /// Reads files of every format netcards imports into one plan. It reads, it never writes the store;
@@ -42,6 +42,7 @@ public struct DeckImporter {
             done += size
             report(0)
         }
+        assembler.refuseRepeatedIds()
         problems += assembler.problems
         if !problems.isEmpty { throw ImportError(Self.inFileOrder(problems, paths: paths)) }
         if assembler.result.isEmpty, let first = paths.first {
@@ -94,11 +95,12 @@ public struct DeckImporter {
         switch format {
         case .markdown: assembler.add(try MarkdownReader.read(bytes, file: path), file: path)
         case .csv, .tsv:
-            let (notes, problems) = try CSVDeckReader.read(bytes, file: path, tabSeparated: format == .tsv, progress: progress)
-            assembler.add(notes, file: path, lenient: false)
+            let problems = try CSVDeckReader.read(bytes, file: path, tabSeparated: format == .tsv, progress: progress) { note in
+                assembler.add(note, file: path, lenient: false)
+            }
             if !problems.isEmpty { throw ImportError(problems) }
         case .ankiText:
-            assembler.add(try AnkiTextReader.read(bytes, file: path, progress: progress), file: path, lenient: true)
+            try AnkiTextReader.read(bytes, file: path, progress: progress) { assembler.add($0, file: path, lenient: true) }
         case .ankiPackage: break
         }
         return format
@@ -110,7 +112,7 @@ extension DeckImporter {
     /// its cards back). Each message says what to do instead.
     public static func refusedTargets(_ plan: ImportPlan, existing: [DeckSummary]) -> [String] {
         let bundled = Set(existing.filter { $0.source == DeckSource.bundled.rawValue }.map(\.deck))
-        return plan.decks.map(\.definition.name).filter(bundled.contains).map { name in
+        return plan.decks.map(\.name).filter(bundled.contains).map { name in
             "`\(name)` is one of netcards' bundled decks — import into another deck with --deck NAME"
         }
     }

@@ -12,10 +12,11 @@ public enum ImportSummary {
             ? "Dry run of \(fileText): nothing was written. The import would do this:"
             : "Imported \(fileText): \(plan.cardCount) card\(plan.cardCount == 1 ? "" : "s") in \(report.decks.count) deck\(report.decks.count == 1 ? "" : "s").")
         let width = report.decks.map(\.deck.count).max() ?? 0
-        for (deck, definition) in zip(report.decks, plan.decks.map(\.definition)) {
-            lines.append("  \(deck.deck.padding(toLength: width, withPad: " ", startingAt: 0))  \(counts(deck, dryRun: dryRun))  (module \(definition.module))")
+        for (deck, imported) in zip(report.decks, plan.decks) {
+            lines.append("  \(deck.deck.padding(toLength: width, withPad: " ", startingAt: 0))  \(counts(deck, dryRun: dryRun))  (module \(imported.module))")
             if dryRun {
-                lines += ids("add", deck.added) + ids("change", deck.changed) + ids("retire", deck.retired)
+                lines += ids("add", deck.added, of: deck.addedCount) + ids("change", deck.changed, of: deck.changedCount)
+                    + ids("retire", deck.retired, of: deck.retiredCount)
             }
         }
         if report.statesCarried > 0 || report.reviewsAdded > 0 {
@@ -29,17 +30,18 @@ public enum ImportSummary {
 
     private static func counts(_ deck: DeckLoadReport, dryRun: Bool) -> String {
         var parts: [String] = []
-        if !deck.added.isEmpty { parts.append("\(deck.added.count) \(dryRun ? "to add" : "added")") }
-        if !deck.changed.isEmpty { parts.append("\(deck.changed.count) \(dryRun ? "to change" : "changed")") }
-        if !deck.retired.isEmpty { parts.append("\(deck.retired.count) \(dryRun ? "to retire" : "retired")") }
+        if deck.addedCount > 0 { parts.append("\(deck.addedCount) \(dryRun ? "to add" : "added")") }
+        if deck.changedCount > 0 { parts.append("\(deck.changedCount) \(dryRun ? "to change" : "changed")") }
+        if deck.retiredCount > 0 { parts.append("\(deck.retiredCount) \(dryRun ? "to retire" : "retired")") }
         if deck.unchanged > 0 { parts.append("\(deck.unchanged) unchanged") }
         return parts.isEmpty ? "no cards" : parts.joined(separator: ", ")
     }
 
-    private static func ids(_ verb: String, _ ids: [String]) -> [String] {
+    /// The first ids of `count` (the report lists at most `idsShown`).
+    private static func ids(_ verb: String, _ ids: [String], of count: Int) -> [String] {
         guard !ids.isEmpty else { return [] }
         var shown = ids.prefix(idsShown).joined(separator: ", ")
-        if ids.count > idsShown { shown += ", … and \(ids.count - idsShown) more" }
+        if count > idsShown { shown += ", … and \(count - idsShown) more" }
         return ["      \(verb): \(shown)"]
     }
 }

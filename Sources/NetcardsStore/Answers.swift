@@ -88,10 +88,12 @@ extension NetcardsStore {
         }
     }
 
-    public func setSuspended(_ suspended: Bool, cardId: String) throws(StoreError) {
+    /// A suspended card no longer counts as mastered, so the module's mastery is recounted.
+    public func setSuspended(_ suspended: Bool, cardId: String, today: StudyDay) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE card SET suspended = ? WHERE id = ?", arguments: [suspended, cardId])
             if db.changesCount == 0 { throw StoreError(.notFound, "no card with id \(cardId)") }
+            try Self.refreshMastery(db, today: today)
         }
     }
 

@@ -62,19 +62,18 @@ extension NetcardsStore {
     /// Loads imported decks and their history in one transaction: any error and nothing changes.
     /// A history's schedule replaces the card's only when it is newer than the card's last review here,
     /// so re-importing the same file changes nothing and progress made in netcards is never overwritten.
+    /// `idsListed`: how many ids each of a deck report's lists keeps (a 100,000-card import need not return
+    /// 100,000 ids to print ten); the counts are always whole.
     @discardableResult
-    public func loadImport(_ decks: [DeckToLoad], history: [ImportedCardHistory], today: StudyDay,
-                           dryRun: Bool = false) throws(StoreError) -> ImportLoadReport {
+    public func loadImport(_ decks: [some LoadableDeck], history: [ImportedCardHistory], today: StudyDay,
+                           dryRun: Bool = false, idsListed: Int = .max) throws(StoreError) -> ImportLoadReport {
         do {
             var report = ImportLoadReport(decks: [])
+            // SQLite's default page cache (2 MB) is enough: a 100,000-card import spills pages to the WAL before
+            // it commits, but a larger cache bought no time (measured up to 16 MB) and its pages count in the peak.
             try writer.writeWithoutTransaction { db in
-                // A large import touches more pages than SQLite's default cache holds; spilling them to the WAL
-                // mid-transaction and reading them back costs more than the inserts themselves.
-                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA cache_size = -131072")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
-                    report.decks = try decks.map { try Self.load($0, source: .imported, db) }
+                    report.decks = try decks.map { try Self.load($0, source: .imported, idsListed: idsListed, db) }
                     for item in history {
                         try Self.apply(item, &report, db)
                     }

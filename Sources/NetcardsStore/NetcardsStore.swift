@@ -18,15 +18,33 @@ public struct NetcardsStore: Sendable {
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         config.foreignKeysEnabled = true
         do {
-            try Self.checkIsSQLite(path)
-            try Self.refuseNewerStore(path)
-            writer = try DatabaseQueue(path: path, configuration: config)
-            try Self.useWriteAheadLog(writer)
-            try Self.migrate(writer, path: path)
+            writer = try Self.open(path, configuration: config)
         } catch let error as StoreError {
             throw error
         } catch {
             throw Self.describe(error, path: path)
+        }
+    }
+
+    /// Two netcards started at the same moment on a new store race through its creation: SQLite's locks cover
+    /// each step, not GRDB's migrator reading which migrations are applied before it takes the write lock, so
+    /// the slower one fails ("table … already exists", "no such table", or busy while the journal mode
+    /// changes). It then opens again: by then the other one has created the store.
+    private static func open(_ path: String, configuration: Configuration) throws -> DatabaseQueue {
+        var attempt = 0
+        while true {
+            do {
+                try checkIsSQLite(path)
+                try refuseNewerStore(path)
+                let writer = try DatabaseQueue(path: path, configuration: configuration)
+                try useWriteAheadLog(writer)
+                try migrate(writer, path: path)
+                return writer
+            } catch let error as DatabaseError
+                        where attempt < 40 && [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_SCHEMA, .SQLITE_ERROR].contains(error.resultCode) {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 
@@ -46,11 +64,19 @@ public struct NetcardsStore: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return }
         var config = Configuration()
         config.readonly = true
-        let superseded = try? DatabaseQueue(path: path, configuration: config).read { db in
-            try Schema.migrator.hasBeenSuperseded(db)
+        let seen = try? DatabaseQueue(path: path, configuration: config).read { db in
+            // Tables but no applied migration: another program's SQLite database (grdb_migrations alone is a
+            // netcards store whose first migration never committed).
+            (superseded: try Schema.migrator.hasBeenSuperseded(db),
+             foreign: try Schema.migrator.appliedIdentifiers(db).isEmpty && (try Int.fetchOne(db, sql: """
+                 SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                 """) ?? 0) > 0)
         }
-        if superseded == true {
+        if seen?.superseded == true {
             throw StoreError(.newerStore, "\(path) was written by a newer netcards (its schema has migrations this version doesn't know). Upgrade netcards to use it; the file was left untouched.")
+        }
+        if seen?.foreign == true {
+            throw StoreError(.notADatabase, "\(path) is another program's SQLite database, not a netcards store. netcards left it untouched: point --db / NETCARDS_DB at your store, or at a new file.")
         }
     }
 

@@ -95,7 +95,7 @@ struct ReviewQueueTests {
     }
 
     @Test func theSameInputsAlwaysGiveTheSameOrder() {
-        var generator = TestRandom(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let notes = ["ssh", "dns", "http", "redis", "etcd"]
         let dueCards = (0..<12).map { index in
             due("due-\(index)", note: notes.randomElement(using: &generator)!, daysOverdue: 12 - index)

@@ -41,7 +41,7 @@ struct SM2PropertyTests {
     static let exhaustive = allSequences(maxLength: 5).map { run($0) }
 
     static let random: [[Step]] = {
-        var generator = TestRandom(seed: 0x5EED_2026)
+        var generator = SeededGenerator(seed: 0x5EED_2026)
         return (0..<400).map { _ in
             let grades = (0..<40).map { _ in Int.random(in: 0...5, using: &generator) }
             let late = (0..<40).map { _ in Int.random(in: 0...6, using: &generator) }

@@ -116,10 +116,10 @@ final class AnswerRecordingTests {
     }
 
     @Test func suspendedCardsAreMarkedAndCanBeUnsuspended() throws {
-        try store.setSuspended(true, cardId: ssh)
+        try store.setSuspended(true, cardId: ssh, today: day1)
         #expect(try store.card(id: ssh)?.phase == .suspended)
-        try store.setSuspended(false, cardId: ssh)
+        try store.setSuspended(false, cardId: ssh, today: day1)
         #expect(try store.card(id: ssh)?.phase == .new)
-        expectStoreError(.notFound) { try store.setSuspended(true, cardId: "net/nope") }
+        expectStoreError(.notFound) { try store.setSuspended(true, cardId: "net/nope", today: day1) }
     }
 }

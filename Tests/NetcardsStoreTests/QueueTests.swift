@@ -88,7 +88,7 @@ final class QueueTests {
     }
 
     @Test func suspendedCardsAreNotQueued() throws {
-        try store.setSuspended(true, cardId: "net/ports/ssh/port")
+        try store.setSuspended(true, cardId: "net/ports/ssh/port", today: day1)
         #expect(!(try queue(on: day1, newLimit: 100)).contains("net/ports/ssh/port"))
     }
 

@@ -16,15 +16,16 @@ enum AnkiTextReader {
         var lineCount = 0
     }
 
-    static func read(_ bytes: [UInt8], file: String, progress: (Double) -> Void) throws(ImportError) -> [ImportedNote] {
-        let text = try TextFile.read(bytes, file: file)
-        let (header, body) = try readHeader(text, file: file)
-        let separator = header.separator ?? sniffSeparator(body)
-        let rows = try CSVRows(text: String(body), delimiter: separator, file: file, firstLine: header.lineCount + 1,
-                               progress: progress)
+    /// Hands `note` each note as it is read.
+    static func read(_ bytes: [UInt8], file: String, progress: (Double) -> Void,
+                     note: (ImportedNote) -> Void) throws(ImportError) {
+        let start = try TextFile.start(of: bytes, file: file)
+        let (header, bodyStart) = try readHeader(bytes, from: start, file: file)
+        let separator = header.separator.map { UInt8(ascii: $0) } ?? sniffSeparator(bytes, from: bodyStart)
         let metaColumns = Set([header.deckColumn, header.tagsColumn, header.guidColumn, header.notetypeColumn].compactMap { $0 })
-        var notes: [ImportedNote] = []
-        for record in rows.records where !record.isBlank {
+        try CSVRows.forEach(in: bytes, from: bodyStart, delimiter: separator, file: file, firstLine: header.lineCount + 1,
+                            progress: progress) { record throws(ImportError) in
+            guard !record.isBlank else { return }
             func column(_ number: Int?) -> String? {
                 guard let number, number >= 1, number <= record.fields.count else { return nil }
                 return record.fields[number - 1]
@@ -36,12 +37,22 @@ enum AnkiTextReader {
             let deckPath = deck.isEmpty ? [] : deck.components(separatedBy: "::")
             let notetype = column(header.notetypeColumn) ?? header.notetype ?? ""
             let guid = column(header.guidColumn).flatMap { $0.isEmpty ? nil : $0 }
-            notes.append(ImportedNote(
+            note(ImportedNote(
                 location: .line(record.line), deckPath: deckPath, module: deckPath.first,
                 fields: fields, tags: header.tags + TagText.split(column(header.tagsColumn) ?? ""),
                 guid: guid, isCloze: notetype.lowercased().contains("cloze")))
         }
-        return notes
+    }
+
+    /// The `#key:value` lines at the top of the text from `start`, and where the notes start.
+    private static func readHeader(_ bytes: [UInt8], from start: Int, file: String) throws(ImportError) -> (Header, Int) {
+        var end = start
+        while end < bytes.count, bytes[end] == UInt8(ascii: "#") {
+            end = bytes[end...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+        }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let (header, rest) = try readHeader(text, file: file)
+        return (header, start + text.utf8.distance(from: text.startIndex, to: rest.startIndex))
     }
 
     private static func readHeader(_ text: String, file: String) throws(ImportError) -> (Header, Substring) {
@@ -95,10 +106,10 @@ enum AnkiTextReader {
         }
     }
 
-    private static func sniffSeparator(_ body: Substring) -> Unicode.Scalar {
-        let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" })
-        if firstLine.contains("\t") { return "\t" }
-        if firstLine.contains(";") { return ";" }
-        return ","
+    private static func sniffSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
+        let firstLine = bytes[start...].prefix(while: { $0 != UInt8(ascii: "\n") })
+        if firstLine.contains(UInt8(ascii: "\t")) { return UInt8(ascii: "\t") }
+        if firstLine.contains(UInt8(ascii: ";")) { return UInt8(ascii: ";") }
+        return UInt8(ascii: ",")
     }
 }

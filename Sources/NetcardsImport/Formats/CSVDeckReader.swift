@@ -7,29 +7,28 @@ enum CSVDeckReader {
 
     static let maxProblems = 50
 
-    /// The notes of every well-formed row, and a problem for every other row (the file is refused if there is one).
-    static func read(_ bytes: [UInt8], file: String, tabSeparated: Bool,
-                     progress: (Double) -> Void) throws(ImportError) -> (notes: [ImportedNote], problems: [ImportProblem]) {
-        let text = try TextFile.read(bytes, file: file)
-        let delimiter = tabSeparated ? "\t" : sniffDelimiter(text)
-        let rows = try CSVRows(text: text, delimiter: delimiter, file: file, headerRecords: 1) { progress($0 / 2) }
-        guard let header = rows.records.first(where: { !$0.isBlank }) else {
-            throw ImportError(file: file, .line(1), "the file is empty — the first line names the columns: front,back,tags,deck,module")
-        }
-        let columns = try columnIndexes(header, file: file)
-        let width = header.fields.count
-        var notes: [ImportedNote] = []
-        notes.reserveCapacity(rows.records.count)
+    /// Hands `note` the note of every well-formed row as it is read, and returns a problem for every other row
+    /// (the file is refused if there is one).
+    static func read(_ bytes: [UInt8], file: String, tabSeparated: Bool, progress: (Double) -> Void,
+                     note: (ImportedNote) -> Void) throws(ImportError) -> [ImportProblem] {
+        let start = try TextFile.start(of: bytes, file: file)
+        let delimiter = tabSeparated ? UInt8(ascii: "\t") : sniffDelimiter(bytes, from: start)
+        var header: (record: CSVRows.Record, columns: [Column: Int])?
         var problems: [ImportProblem] = []
         var deckPaths: [String: [String]] = [:]
-        for record in rows.records where record.number > header.number && !record.isBlank {
-            if record.number % 4096 == 0 { progress(0.5 + Double(record.number) / Double(2 * rows.records.count)) }
+        try CSVRows.forEach(in: bytes, from: start, delimiter: delimiter, file: file, headerRecords: 1,
+                            progress: progress) { record throws(ImportError) in
+            guard !record.isBlank, problems.count < maxProblems else { return }
+            guard let (headerRecord, columns) = header else {
+                header = (record, try columnIndexes(record, file: file))
+                return
+            }
+            let width = headerRecord.fields.count
             guard record.fields.count == width else {
                 problems.append(ImportProblem(file: file, .line(record.line),
-                    "record \(record.number - header.number) has \(record.fields.count) fields but the header has \(width) — "
-                        + "put a field that holds a `\(delimiter == "\t" ? "tab" : String(delimiter))` in double quotes, or add the missing fields"))
-                if problems.count >= maxProblems { break }
-                continue
+                    "record \(record.number - headerRecord.number) has \(record.fields.count) fields but the header has \(width) — "
+                        + "put a field that holds a `\(delimiter == UInt8(ascii: "\t") ? "tab" : String(UnicodeScalar(delimiter)))` in double quotes, or add the missing fields"))
+                return
             }
             func field(_ column: Column) -> String {
                 columns[column].map { record.fields[$0] } ?? ""
@@ -41,14 +40,17 @@ enum CSVDeckReader {
                 deckPaths[deck] = path
                 return path
             }()
-            notes.append(ImportedNote(
+            note(ImportedNote(
                 location: .line(record.line),
                 deckPath: deckPath,
                 module: module.isEmpty ? nil : module,
                 fields: [HTMLText.text(from: field(.front)), HTMLText.text(from: field(.back))],
                 tags: TagText.split(field(.tags)), guid: nil, isCloze: false))
         }
-        return (notes, problems)
+        guard header != nil else {
+            throw ImportError(file: file, .line(1), "the file is empty — the first line names the columns: front,back,tags,deck,module")
+        }
+        return problems
     }
 
     private static func columnIndexes(_ header: CSVRows.Record, file: String) throws(ImportError) -> [Column: Int] {
@@ -73,11 +75,11 @@ enum CSVDeckReader {
     }
 
     /// A .csv whose first line has no comma but has semicolons or tabs (a spreadsheet's export) uses those.
-    private static func sniffDelimiter(_ text: String) -> Unicode.Scalar {
-        let firstLine = text.prefix(while: { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
-        if firstLine.contains(",") { return "," }
-        if firstLine.contains(";") { return ";" }
-        if firstLine.contains("\t") { return "\t" }
-        return ","
+    private static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
+        let firstLine = bytes[start...].prefix(while: { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")] where firstLine.contains(delimiter) {
+            return delimiter
+        }
+        return UInt8(ascii: ",")
     }
 }

@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+// libFuzzer targets for netcards, kept apart from the main package so its normal build and tests never see
+// the sanitizer flags. Build and run (from this folder; docs/fuzzing.md has the details and the last results):
+//
+//   swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+//   .build-fuzz/release/FuzzDeckParser -runs=1000000 .corpus/deck-parser ../Decks
+//
+// `make fuzz` in the repository root does both for every target.
+import Foundation
+import PackageDescription
+
+// A local dependency is known by its folder's name, which is whatever the clone is called.
+let mainPackage = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "netcards-fuzz",
+    dependencies: [
+        .package(path: ".."),
+    ],
+    targets: [
+        .target(name: "FuzzSupport"),
+        .executableTarget(
+            name: "FuzzDeckParser",
+            dependencies: ["FuzzSupport", .product(name: "NetcardsCore", package: mainPackage)]
+        ),
+        .executableTarget(
+            name: "FuzzAnswerChecker",
+            dependencies: ["FuzzSupport", .product(name: "NetcardsCore", package: mainPackage)]
+        ),
+        .executableTarget(
+            name: "FuzzImportReaders",
+            dependencies: ["FuzzSupport", .product(name: "NetcardsImport", package: mainPackage)]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+extension Reliability {
+    /// `netcards backup FILE` writes a consistent copy with SQLite's online backup, even while a review runs in
+    /// another process, and never overwrites an existing file.
+    @Suite struct Backup {
+        @Test("backup while a review runs elsewhere: a valid store with the grades; an existing FILE is refused")
+        func backupDuringReview() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            let review = try sandbox.start(["review", "--deck", "internet", "--new", "10"])
+            try review.send(goodGrades(2))
+            try await review.waitForCount(of: "next in", 2)
+
+            let copy = sandbox.path("copy.sqlite")
+            let backup = try await sandbox.run(["backup", copy])
+            #expect(backup.status == 0, "\(backup)")
+            #expect(backup.stdout.contains(copy), "\(backup)")
+            let copied = try await sandbox.cards(db: copy, deck: "internet")
+            #expect(copied.filter { $0.reps >= 1 }.count == 2)
+            #expect(copied.count == (try await sandbox.cards(deck: "internet")).count)
+            if SQLite3.isInstalled {
+                #expect(try await SQLite3.query(copy, "PRAGMA integrity_check", in: sandbox) == "ok")
+            }
+
+            // The same name again: refused, and the first copy is left exactly as it is.
+            let before = try bytes(of: copy)
+            let again = try await sandbox.run(["backup", copy])
+            #expect(again.status == 1, "\(again)")
+            #expect(again.stderr.contains(copy), "\(again)")
+            #expect(try bytes(of: copy) == before)
+
+            // The review carries on after the backups.
+            try review.send(goodGrades(1))
+            review.closeInput()
+            let finished = try await review.waitForExit()
+            #expect(finished.status == 0, "\(finished)")
+            #expect(finished.stdout.occurrences(of: "next in") == 3, "\(finished)")
+            #expect(try await sandbox.stats().today.answered == 3)
+        }
+
+        /// Backups taken while grades stream in: each copy is a snapshot between two answers — its log, its cards'
+        /// state and its day count agree, whatever moment it caught.
+        @Test("backups during a stream of grades are each consistent")
+        func backupsWhileWriting() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            let review = try sandbox.start(["review", "--new", "40"])
+            try await review.waitForOutput("the first prompt") { $0.endsAtPrompt }
+            try review.send(goodGrades(40))
+            var copies: [String] = []
+            for index in 0..<4 {
+                let copy = sandbox.path("copy-\(index).sqlite")
+                let backup = try await sandbox.run(["backup", copy])
+                #expect(backup.status == 0, "\(backup)")
+                copies.append(copy)
+            }
+            review.closeInput()
+            #expect(try await review.waitForExit().status == 0)
+            var lastCount = 0
+            for copy in copies {
+                let graded = try await sandbox.cards(db: copy).filter { $0.reps >= 1 }.count
+                #expect(try await sandbox.stats(db: copy).today.answered == graded, "\(copy)")
+                if SQLite3.isInstalled {
+                    #expect(try await SQLite3.query(copy, "PRAGMA integrity_check", in: sandbox) == "ok")
+                    #expect(try await SQLite3.query(copy, "SELECT count(*) FROM review_log", in: sandbox) == "\(graded)")
+                }
+                #expect(graded >= lastCount, "copies taken later hold at least as many answers")
+                lastCount = graded
+            }
+        }
+
+        @Test("backup into a folder that does not exist: exit 1, the error names the file")
+        func backupIntoMissingFolder() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            let target = sandbox.path("no-such-folder/copy.sqlite")
+            let result = try await sandbox.run(["backup", target])
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains(target), "\(result)")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Reliability {
+    /// A write that cannot land (disk full, file too large) fails the command with a clear error naming the
+    /// store, and leaves the store as it was before that write: sound, with every earlier answer.
+    @Suite struct FullDisk {
+        /// `prlimit --fsize` caps how large a file the process may write, the way a nearly full disk would;
+        /// SIGXFSZ is ignored so the write fails (EFBIG) instead of killing netcards. Works without root.
+        @Test("a grade that cannot be written: exit 1, the error names the store, earlier grades kept",
+              .enabled(if: FileLimit.prlimit != nil, "needs prlimit (util-linux)"))
+        func fileSizeLimit() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            let first = try await sandbox.run(["review", "--deck", "internet", "--new", "2"], input: goodGrades(2))
+            try #require(first.status == 0, "\(first)")
+            if SQLite3.isInstalled { _ = try await SQLite3.query(sandbox.store, "PRAGMA wal_checkpoint(TRUNCATE)", in: sandbox) }
+
+            // 40 kB: room for SQLite's 32 kB shared-memory index, not for a grade's pages in the WAL.
+            let limited = try await FileLimit.run(sandbox, bytes: 40_000,
+                                                  ["--db", sandbox.store, "review", "--deck", "internet", "--new", "5"],
+                                                  input: goodGrades(5))
+            #expect(limited.status == 1 && !limited.killedBySignal, "\(limited)")
+            #expect(limited.stderr.contains(sandbox.store), "\(limited)")
+            #expect(limited.stdout.occurrences(of: "next in") == 0, "\(limited)")
+
+            try await Self.expectSound(sandbox, answered: 2)
+        }
+
+        /// A real ENOSPC on a tiny tmpfs. Mounting needs root and a container allowed to mount; elsewhere the
+        /// test is skipped, and the file-size-limit test above covers the same path through SQLite.
+        @Test("a full disk (tiny tmpfs): exit 1, \"full\" and the store's name, earlier grades kept",
+              .enabled(if: TinyDisk.canMount, "cannot mount a tmpfs here (needs root and a container that allows it)"))
+        func fullTmpfs() async throws {
+            let sandbox = try Sandbox()
+            let disk = sandbox.path("disk")
+            try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: false)
+            let mount = try await sandbox.runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk])
+            try #require(mount.status == 0, "\(mount)")
+            defer { withExtendedLifetime(sandbox) { TinyDisk.unmount(disk) } }
+            let store = disk + "/netcards.sqlite"
+            try await sandbox.createStore(at: store)
+            let first = try await sandbox.run(["review", "--deck", "internet", "--new", "2"], db: store, input: goodGrades(2))
+            try #require(first.status == 0, "\(first)")
+            if SQLite3.isInstalled { _ = try await SQLite3.query(store, "PRAGMA wal_checkpoint(TRUNCATE)", in: sandbox) }
+
+            // Fill the disk, leaving 40 kB: the shared-memory index fits, a grade's pages do not.
+            let filler = disk + "/filler"
+            var stats = statvfs()
+            try #require(statvfs(disk, &stats) == 0)
+            let free = Int(stats.f_bavail) * Int(stats.f_frsize)
+            FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - 40_960)))
+
+            let full = try await sandbox.run(["review", "--deck", "internet", "--new", "5"], db: store, input: goodGrades(5))
+            #expect(full.status == 1 && !full.killedBySignal, "\(full)")
+            #expect(full.stderr.contains(store), "\(full)")
+            #expect(full.stderr.contains("full"), "\(full)")
+
+            try FileManager.default.removeItem(atPath: filler)
+            try await Self.expectSound(sandbox, db: store, answered: 2)
+        }
+
+        static func expectSound(_ sandbox: Sandbox, db: String? = nil, answered: Int) async throws {
+            let store = db ?? sandbox.store
+            if SQLite3.isInstalled {
+                #expect(try await SQLite3.query(store, "PRAGMA integrity_check", in: sandbox) == "ok")
+                #expect(try await SQLite3.query(store, "SELECT count(*) FROM review_log", in: sandbox) == "\(answered)")
+            }
+            #expect(try await sandbox.cards(db: store).filter { $0.reps >= 1 }.count == answered)
+            let next = try await sandbox.run(["review", "--deck", "internet", "--new", "1"], db: store, input: goodGrades(1))
+            #expect(next.status == 0, "\(next)")
+            #expect(try await sandbox.stats(db: store).today.answered == answered + 1)
+        }
+    }
+}
+
+enum TinyDisk {
+    /// Tries once: mount a 64 kB tmpfs on a temp folder and unmount it again.
+    static let canMount: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netcards-tmpfs-probe-\(UUID().uuidString)").path
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)) != nil else { return false }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard RunningProgram.runBlocking("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", folder])?.status == 0 else { return false }
+        unmount(folder)
+        return true
+    }()
+
+    static func unmount(_ folder: String) {
+        _ = RunningProgram.runBlocking("/bin/umount", [folder])
+    }
+}
+
+enum FileLimit {
+    static let prlimit: String? = ["/usr/bin/prlimit", "/bin/prlimit"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs netcards with RLIMIT_FSIZE set to `bytes` and SIGXFSZ ignored (ignored signals survive exec).
+    static func run(_ sandbox: Sandbox, bytes: Int, _ arguments: [String], input: String) async throws -> RunResult {
+        let prlimit = try #require(prlimit)
+        return try await sandbox.runProgram("/bin/sh", ["-c", "trap '' XFSZ; exec \"$@\"", "sh",
+                                                        prlimit, "--fsize=\(bytes)", NetcardsBinary.path] + arguments,
+                                            input: Data(input.utf8))
+    }
+}
