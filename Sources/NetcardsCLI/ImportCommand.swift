@@ -35,8 +35,6 @@ extension Netcards {
         }
 
         func run() throws {
-            let t0 = Date()
-            defer { FileHandle.standardError.write(Data("TIMING total-run \(Date().timeIntervalSince(t0))\n".utf8)) }
             let workspace = try Workspace(global)
             let clock = workspace.clock
             let options = ImportOptions(deck: deck, module: module?.trimmingCharacters(in: .whitespaces),
@@ -51,14 +49,12 @@ extension Netcards {
             } catch {
                 throw UserError(error.description)
             }
-            FileHandle.standardError.write(Data("TIMING read \(Date().timeIntervalSince(t0))\n".utf8))
             let refused = DeckImporter.refusedTargets(plan, existing: try workspace.store.deckSummaries(today: clock.today))
             if !refused.isEmpty { throw UserError(refused.joined(separator: "\n")) }
             bar.show(0.6, label: "saving")
             let report = try workspace.store.loadImport(plan.decks, history: plan.history, today: clock.today, dryRun: dryRun,
                                                         idsListed: ImportSummary.idsShown)
             bar.clear()
-            FileHandle.standardError.write(Data("TIMING loaded \(Date().timeIntervalSince(t0))\n".utf8))
             for warning in plan.warnings.prefix(20) {
                 FileHandle.standardError.write(Data("netcards: warning: \(warning)\n".utf8))
             }

@@ -16,13 +16,14 @@ enum CardBytes {
         static let readAtNote = Flags(rawValue: 64)
     }
 
-    /// The most bytes `write` can take for `card` (a length takes at most 5).
+    /// The most bytes `write` can take for `card`: the flags, the location (at most 10 bytes), nine lengths and
+    /// counts (at most 5 bytes each) and every text with its length.
     static func sizeLimit(_ card: CardDefinition) -> Int {
         var texts = card.id.utf8.count + card.noteKey.utf8.count + card.front.utf8.count + card.back.utf8.count
             + (card.table?.utf8.count ?? 0) + (card.template?.utf8.count ?? 0)
         for text in card.answers { texts += 5 + text.utf8.count }
         for text in card.tags { texts += 5 + text.utf8.count }
-        return 1 + 10 + 8 * 5 + texts
+        return 1 + 10 + 9 * 5 + texts
     }
 
     static func write(_ card: CardDefinition, readAt location: ImportLocation?, idPrefix: [UInt8], into bytes: inout [UInt8]) {
@@ -46,23 +47,33 @@ enum CardBytes {
         if card.mode == .typed { flags.insert(.typed) }
         bytes.append(flags.rawValue)
         if let locationNumber { writeNumber(locationNumber, into: &bytes) }
-        writeText(card.id.utf8.dropFirst(idHasPrefix ? idPrefix.count : 0), into: &bytes)
-        let shared = zip(card.id.utf8, card.noteKey.utf8).prefix(while: { $0 == $1 }).count
+        writeText(card.id, droppingFirst: idHasPrefix ? idPrefix.count : 0, into: &bytes)
+        let shared = sharedPrefixCount(card.id, card.noteKey)
         writeNumber(shared, into: &bytes)
-        writeText(card.noteKey.utf8.dropFirst(shared), into: &bytes)
-        if let table = card.table { writeText(table.utf8, into: &bytes) }
-        if let template = card.template { writeText(template.utf8, into: &bytes) }
-        writeText(card.front.utf8, into: &bytes)
-        if !backIsFirstAnswer { writeText(card.back.utf8, into: &bytes) }
+        writeText(card.noteKey, droppingFirst: shared, into: &bytes)
+        if let table = card.table { writeText(table, into: &bytes) }
+        if let template = card.template { writeText(template, into: &bytes) }
+        writeText(card.front, into: &bytes)
+        if !backIsFirstAnswer { writeText(card.back, into: &bytes) }
         writeNumber(card.answers.count, into: &bytes)
-        for answer in card.answers { writeText(answer.utf8, into: &bytes) }
+        for answer in card.answers { writeText(answer, into: &bytes) }
         writeNumber(card.tags.count, into: &bytes)
-        for tag in card.tags { writeText(tag.utf8, into: &bytes) }
+        for tag in card.tags { writeText(tag, into: &bytes) }
     }
 
-    private static func writeText(_ utf8: some Collection<UInt8>, into bytes: inout [UInt8]) {
-        writeNumber(UInt64(utf8.count), into: &bytes)
-        bytes.append(contentsOf: utf8)
+    /// How many UTF-8 bytes the two start with alike: all of the note key when it is the id (a basic note) or the
+    /// start of it (a cloze card, `KEY-c1`).
+    private static func sharedPrefixCount(_ id: String, _ noteKey: String) -> Int {
+        if id.utf8.starts(with: noteKey.utf8) { return noteKey.utf8.count }
+        return zip(id.utf8, noteKey.utf8).prefix(while: { $0 == $1 }).count
+    }
+
+    private static func writeText(_ text: String, droppingFirst dropped: Int = 0, into bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            writeNumber(utf8.count - dropped, into: &bytes)
+            bytes.append(contentsOf: utf8[dropped...])
+        }
     }
 
     private static func writeNumber(_ number: Int, into bytes: inout [UInt8]) {

@@ -28,7 +28,8 @@ struct DeckAssembler {
             if lenient { warnings.append("skipped — " + found.description) } else { problems.append(found) }
         case .success(let made):
             for item in made {
-                append(item.card, to: place.deck, module: module, title: place.title, from: Origin(file: file, location: note.location))
+                append(item.card, to: place.deck, module: module, title: place.title,
+                       from: Origin(file: file, location: note.location))
                 if let itemHistory = item.history { history.append(itemHistory) }
             }
         }

@@ -45,10 +45,11 @@ public struct DeckImporter {
         assembler.refuseRepeatedIds()
         problems += assembler.problems
         if !problems.isEmpty { throw ImportError(Self.inFileOrder(problems, paths: paths)) }
-        if assembler.result.isEmpty, let first = paths.first {
+        let decks = assembler.result
+        if decks.isEmpty, let first = paths.first {
             throw ImportError(file: first, nil, "has no cards to import")
         }
-        return ImportPlan(decks: assembler.result, history: assembler.history, warnings: assembler.warnings, files: files)
+        return ImportPlan(decks: decks, history: assembler.history, warnings: assembler.warnings, files: files)
     }
 
     /// Problems by file (in the order given), then by line or note.

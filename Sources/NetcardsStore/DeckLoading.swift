@@ -197,8 +197,9 @@ private struct ExistingCards {
         let hasCards = isNewDeck
             ? false
             : try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM card WHERE deck_id = ?)", arguments: [deckId]) ?? false
+        // Columns in `StoredContent(lookupRow:)`'s order.
         lookup = hasCards ? try db.cachedStatement(sql: """
-            SELECT rowid, note_key, table_name, template, position, front, back, answers, mode, tags, retired
+            SELECT note_key, table_name, template, front, back, answers, mode, tags, retired, position, rowid
             FROM card WHERE id = ? AND deck_id = ?
             """) : nil
         unretired = hasCards
@@ -208,9 +209,15 @@ private struct ExistingCards {
 
     /// The deck's card with this id, if it had one (a card of another deck is not found: inserting it fails).
     mutating func take(_ id: String) throws -> Found? {
-        guard let lookup, let row = try Row.fetchOne(lookup, arguments: [id, deckId]) else { return nil }
-        unretired.remove(row["rowid"])
-        return Found(content: StoredContent(row: row), position: row["position"])
+        guard let lookup else { return nil }
+        // This runs once per card of a re-imported deck, so the row is read in place rather than copied: it reads
+        // the statement, which its cursor resets when it goes away.
+        let rows = try Row.fetchCursor(lookup, arguments: [id, deckId])
+        return try withExtendedLifetime(rows) {
+            guard let row = try rows.next() else { return nil }
+            unretired.remove(row[10])
+            return Found(content: StoredContent(lookupRow: row), position: row[9])
+        }
     }
 
     /// The ids of the deck's cards that are not retired and were not taken, sorted.
@@ -239,8 +246,9 @@ private struct StoredContent: Equatable {
 }
 
 extension StoredContent {
-    init(row: Row) {
-        self.init(noteKey: row["note_key"], table: row["table_name"], template: row["template"], front: row["front"],
-                  back: row["back"], answers: row["answers"], mode: row["mode"], tags: row["tags"], retired: row["retired"])
+    /// From a row of `ExistingCards`' lookup, whose first columns are these, in this order.
+    init(lookupRow row: Row) {
+        self.init(noteKey: row[0], table: row[1], template: row[2], front: row[3], back: row[4], answers: row[5],
+                  mode: row[6], tags: row[7], retired: row[8])
     }
 }
