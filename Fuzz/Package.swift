@@ -2,8 +2,9 @@
 // libFuzzer targets for netcards, kept apart from the main package so its normal build and tests never see
 // the sanitizer flags. Build and run (from this folder; docs/fuzzing.md has the details and the last results):
 //
-//   swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
-//   .build-fuzz/release/FuzzDeckParser -runs=1000000 .corpus/deck-parser ../Decks
+//   swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product FuzzDeckParser
+//   LSAN_OPTIONS=suppressions=$PWD/lsan-suppressions.txt \
+//       .build-fuzz/release/FuzzDeckParser -runs=1000000 -timeout=10 .corpus/deck-parser ../Decks
 //
 // `make fuzz` in the repository root does both for every target.
 import Foundation

@@ -13,14 +13,18 @@ import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def run(cmd, stdin_text="", env=None):
-    """Runs one process; returns (seconds, peak RSS in MB, exit code, stdout)."""
+def run(cmd, stdin_text="", env=None, keep_output=False):
+    """Runs one process; returns (seconds, peak RSS in MB, exit code, stdout).
+
+    Output is discarded unless asked for: a forked child's ru_maxrss starts from this script's RSS at fork
+    time, so holding a big output here would inflate the next measurement.
+    """
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out_pipe = subprocess.PIPE if keep_output else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=out_pipe, stderr=subprocess.DEVNULL, env=env)
     proc.stdin.write(stdin_text.encode())
     proc.stdin.close()
-    out = proc.stdout.read()
-    proc.stderr.read()
+    out = proc.stdout.read() if keep_output else b""
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return time.perf_counter() - start, usage.ru_maxrss / 1024, proc.returncode, out
@@ -48,7 +52,7 @@ def count_graded(netcards, store, grading, work, env):
     """How many grades the scripted run gives (fewer than 500 when fewer cards are due)."""
     db = os.path.join(work, "count.sqlite")
     shutil.copy(store, db)
-    out = run([netcards, "--db", db, "review", "--new", "0"], grading, env)[3].decode()
+    out = run([netcards, "--db", db, "review", "--new", "0"], grading, env, keep_output=True)[3].decode()
     os.remove(db)
     return out.count("next in") + out.count("later today")
 
@@ -99,7 +103,7 @@ def main():
             ("stats --json", ro("stats", "--json"), "", False),
             ("cards --json", ro("cards", "--json"), "", False),
         ]
-        has_import = b"\n  import " in run([netcards, "--help"], env=env)[3]
+        has_import = b"\n  import " in run([netcards, "--help"], env=env, keep_output=True)[3]
         if has_import:
             cases.append(("import a 100,000-row CSV", rw("import", csv, "--deck", "bench-import"), "", True))
         medians = {}

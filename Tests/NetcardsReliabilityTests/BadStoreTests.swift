@@ -84,7 +84,7 @@ extension Reliability {
         @Test("an empty file becomes a new store (there is nothing in it to lose)")
         func emptyFileBecomesStore() async throws {
             let sandbox = try Sandbox()
-            FileManager.default.createFile(atPath: sandbox.store, contents: Data())
+            #expect(FileManager.default.createFile(atPath: sandbox.store, contents: Data()))
             let result = try await sandbox.run([])
             #expect(result.status == 0, "\(result)")
             #expect(try await sandbox.cards().isEmpty == false)

@@ -54,7 +54,7 @@ extension Reliability {
             var stats = statvfs()
             try #require(statvfs(disk, &stats) == 0)
             let free = Int(stats.f_bavail) * Int(stats.f_frsize)
-            FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - 40_960)))
+            _ = FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - 40_960)))
 
             let full = try await sandbox.run(["review", "--deck", "internet", "--new", "5"], db: store, input: goodGrades(5))
             #expect(full.status == 1 && !full.killedBySignal, "\(full)")
