@@ -11,12 +11,6 @@ public struct DeckDefinition: Hashable, Sendable {
         self.title = title
         self.cards = cards
     }
-
-    /// Names of the tables that have cards, in deck order.
-    public var tableNames: [String] {
-        var seen = Set<String>()
-        return cards.compactMap(\.table).filter { seen.insert($0).inserted }
-    }
 }
 
 public enum AnswerMode: String, Hashable, Sendable {

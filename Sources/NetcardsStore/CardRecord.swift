@@ -86,17 +86,4 @@ extension NetcardsStore {
             try Row.fetchOne(db, sql: CardRecord.selectSQL + " WHERE card.id = ?", arguments: [id]).map(CardRecord.init(row:))
         }
     }
-
-    public func cards(ids: [String]) throws(StoreError) -> [String: CardRecord] {
-        guard !ids.isEmpty else { return [:] }
-        return try read { db in
-            var result: [String: CardRecord] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-                let rows = try Row.fetchAll(db, sql: CardRecord.selectSQL + " WHERE card.id IN (\(databaseQuestionMarks(count: chunk.count)))",
-                                            arguments: StatementArguments(chunk))
-                for row in rows { let card = CardRecord(row: row); result[card.id] = card }
-            }
-            return result
-        }
-    }
 }
