@@ -7,6 +7,7 @@
 #   make test                       run every test target (unit and end-to-end)
 #   make install PREFIX=/usr/local  release build; installs the binary and bash/zsh/fish completions
 #                                   (DESTDIR is honoured for staged installs)
+#   make fuzz [FUZZ_RUNS=N]         run the libFuzzer targets in Fuzz/ (docs/fuzzing.md)
 #   SCRATCH=.build-mine             build somewhere other than .build (e.g. beside another build in progress)
 
 SWIFT       ?= swift
@@ -15,7 +16,7 @@ DESTDIR     ?=
 ARGS        ?=
 SCRATCH     ?= .build
 
-APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config
+APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config sqlite3
 SWIFTPM      = --scratch-path $(SCRATCH)
 DEBUG_BIN    = $(SCRATCH)/debug/netcards
 
@@ -27,7 +28,7 @@ FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 .PHONY: help deps build review test install
 
 help:
-	@sed -n '2,11p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@sed -n '2,12p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
 
 # Installs only what `dpkg -s` reports missing: as root directly, otherwise through sudo.
 deps:

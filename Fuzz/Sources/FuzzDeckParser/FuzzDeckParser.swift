@@ -14,7 +14,6 @@ public func fuzzDeckParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
             precondition(!card.answers.isEmpty && !card.answers[0].isEmpty, "card \(card.id) has no answer")
             precondition(!card.front.isEmpty, "card \(card.id) has no front")
         }
-        _ = deck.tableNames
     } catch {
         precondition(!error.errors.isEmpty, "a failed parse reported no error")
         let lineCount = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
