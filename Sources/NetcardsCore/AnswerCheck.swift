@@ -42,7 +42,8 @@ public enum AnswerChecker {
 
     private static func compare(given: String, expected: String, typed: String, answer: String) -> AnswerVerdict {
         if given.isEmpty { return .wrong }
-        if given == expected || given.replacingOccurrences(of: " ", with: "") == expected.replacingOccurrences(of: " ", with: "") {
+        if given == expected || given.replacingOccurrences(of: " ", with: "") == expected.replacingOccurrences(of: " ", with: "")
+            || withoutArticles(given) == withoutArticles(expected) {
             return .correct
         }
         if let range = PortRange(answer) {
@@ -67,6 +68,11 @@ public enum AnswerChecker {
         }
         if !current.isEmpty { words.append(current) }
         return words.joined(separator: " ")
+    }
+
+    /// "a route to an IGW" and "route to IGW" say the same: articles don't decide an answer.
+    private static func withoutArticles(_ normalized: String) -> String {
+        normalized.split(separator: " ").filter { !["a", "an", "the"].contains($0) }.joined(separator: " ")
     }
 
     private static func isOneLetterOff(given: String, expected: String) -> Bool {

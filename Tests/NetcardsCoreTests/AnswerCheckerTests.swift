@@ -24,6 +24,12 @@ struct AnswerCheckerTests {
         #expect(verdict("PostgreSQL", accepted) == .correct)
     }
 
+    @Test func articlesDoNotDecideAnAnswer() {
+        #expect(verdict("a route to an IGW", ["route to IGW"]) == .correct)
+        #expect(verdict("the phonebook", ["phonebook"]) == .correct)
+        #expect(verdict("route to a NAT", ["route to an IGW"]) == .wrong)
+    }
+
     @Test func theClosestAlternativeIsShownBesideTheAnswer() {
         let check = AnswerChecker.check("postgresq", against: ["postgres", "postgresql"])
         #expect(check.verdict == .almost)
