@@ -29,18 +29,61 @@ final class ReviewSession {
     private enum Step { case next, stop(LineInput) }
 
     func run() throws -> Summary {
+        while true {
+            if let reason = try reviewQueue() {
+                summary.endedBy = reason
+                break
+            }
+            // On a terminal the last grade can still be taken back before the run ends.
+            guard repl.reader.isInteractive, !given.isEmpty, try undoRequestedAtTheEnd() else { break }
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Shows cards until the queue is empty (nil) or the learner leaves (why).
+    private func reviewQueue() throws -> LineInput? {
         while let id = queue.first {
             guard let card = try repl.store.card(id: id), !card.retired, !card.suspended else {
                 queue.removeFirst()
                 continue
             }
-            if case .stop(let reason) = try show(card) {
-                summary.endedBy = reason
-                break
+            if case .stop(let reason) = try show(card) { return reason }
+        }
+        return nil
+    }
+
+    private func undoRequestedAtTheEnd() throws -> Bool {
+        while true {
+            switch repl.reader.readLine(prompt: "All done. Enter finishes, :undo takes back the last grade> ") {
+            case .end: return false
+            case .interrupted:
+                summary.endedBy = .interrupted
+                return false
+            case .line(let line):
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { return false }
+                switch ReplCommand.parse(line) {
+                case .success(.undo)?: return try undoLast()
+                case .success(.quit)?: return false
+                default: repl.console.line(repl.style.yellow("Enter finishes the run; :undo takes back the last grade."))
+                }
             }
         }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+    }
+
+    /// Takes back the last grade of this run and puts its card first in the queue.
+    private func undoLast() throws -> Bool {
+        guard let last = given.popLast() else {
+            repl.console.line(repl.style.yellow("Nothing to undo in this run."))
+            return false
+        }
+        try repl.store.undoAnswer(logId: last.logId, today: repl.clock.today)
+        summary.reviewed -= 1
+        if last.correct { summary.correct -= 1 }
+        if let index = queue.lastIndex(of: last.cardId), index > 0 { queue.remove(at: index) }
+        queue.insert(last.cardId, at: 0)
+        repl.console.line(repl.style.dim("Took back the last grade; here is that card again."))
+        return true
     }
 
     private func show(_ card: CardRecord) throws -> Step {
@@ -156,17 +199,7 @@ final class ReviewSession {
                 repl.console.line(repl.style.dim("Suspended \(card.id); it won't be shown again."))
                 return .leave(.next)
             case .undo:
-                guard let last = given.popLast() else {
-                    repl.console.line(repl.style.yellow("Nothing to undo in this run."))
-                    return .repeatPrompt
-                }
-                try repl.store.undoAnswer(logId: last.logId, today: repl.clock.today)
-                summary.reviewed -= 1
-                if last.correct { summary.correct -= 1 }
-                if let index = queue.lastIndex(of: last.cardId), index > 0 { queue.remove(at: index) }
-                queue.insert(last.cardId, at: 0)
-                repl.console.line(repl.style.dim("Took back the last grade; here is that card again."))
-                return .leave(.next)
+                return try undoLast() ? .leave(.next) : .repeatPrompt
             }
         }
     }

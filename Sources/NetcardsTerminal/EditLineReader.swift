@@ -45,6 +45,8 @@ public final class EditLineReader: LineReader {
         return .line(line)
     }
 
+    public var isInteractive: Bool { true }
+
     public func remember(_ line: String) {
         guard let history, !line.isEmpty else { return }
         nc_history_enter(history, line)

@@ -16,6 +16,8 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineInput
     /// Lines worth recalling with the up arrow.
     func remember(_ line: String)
+    /// A learner at a terminal, rather than a script.
+    var isInteractive: Bool { get }
 }
 
 public enum LineReaders {
@@ -51,6 +53,8 @@ public final class PlainLineReader: LineReader {
     }
 
     public func remember(_ line: String) {}
+
+    public var isInteractive: Bool { false }
 
     /// The next line without its line break; nil at the end of input or once a signal is pending.
     /// Reads with read(2), not Swift.readLine: that one retries getline on EINTR, and glibc's getline returns

@@ -75,6 +75,33 @@ struct TerminalReviewTests {
         #expect(final[id: third.id]?.state == "new")
     }
 
+    @Test("after the last card the run waits: :undo takes back the last grade, Enter then finishes")
+    func undoTheLastCard() throws {
+        let sandbox = try Sandbox()
+        let cards = try sandbox.cards(["--deck", "protocols"])
+        let term = try sandbox.terminal(["review", "--deck", "protocols", "--new", "1"])
+
+        try term.expect("1 card today.")
+        let only = try answer(term, shownIn: try term.expectPrompt("answer> "), among: cards, grade: 1,
+                              expectNext: "back later today")
+        // The lapsed card comes back at once; answer it again, then the queue is empty.
+        try answer(term, shownIn: try term.expectPrompt("answer> "), among: cards, grade: 5,
+                   expectNext: "next in 1 day (2026-11-29)")
+        try term.expectPrompt("All done. Enter finishes, :undo takes back the last grade> ")
+        try term.type(":undo\r")
+        try term.expect("Took back the last grade; here is that card again.")
+        try term.expectPrompt("answer> ")
+        #expect(try sandbox.cards()[id: only.id]?.reps == 0, "the 5 is taken back: the card is in its lapsed state")
+
+        try answer(term, shownIn: term.transcript, among: cards, grade: 4, expectNext: "next in 1 day (2026-11-29)")
+        try term.expectPrompt("All done. Enter finishes, :undo takes back the last grade> ")
+        try term.type("\r")
+        try term.expect("Reviewed 2 cards")
+        #expect(try term.waitForExit() == 0)
+        expectTerminalRestored(term)
+        #expect(try sandbox.cards()[id: only.id]?.reps == 1)
+    }
+
     @Test("Ctrl-C in the middle of the second card: exit 130, the first grade kept, the summary shown")
     func controlCMidCard() throws {
         let sandbox = try Sandbox()
