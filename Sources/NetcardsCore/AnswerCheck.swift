@@ -3,7 +3,7 @@ public enum AnswerVerdict: String, Hashable, Sendable {
     case correct
     /// One wrong letter in a word of five or more letters.
     case almost
-    /// One end of a port range: half right.
+    /// Part of a list answer ("partly: 1 of 2"), or one end of a port range.
     case partial
     case wrong
 
@@ -18,19 +18,48 @@ public enum AnswerVerdict: String, Hashable, Sendable {
 }
 
 public struct AnswerCheck: Hashable, Sendable {
+    /// How much of a list answer was given: "partly: 1 of 2".
+    public struct Partly: Hashable, Sendable {
+        public var matched: Int
+        public var of: Int
+        public init(matched: Int, of: Int) {
+            self.matched = matched
+            self.of = of
+        }
+    }
+
     public var verdict: AnswerVerdict
     /// The accepted answer closest to what was typed, to show beside it.
     public var closest: String
+    /// Which accepted answer matched (or came closest); nil when there is none.
+    public var matchedIndex: Int?
+    /// Set when the verdict is `.partial`: how many items of a list answer were given.
+    public var partly: Partly?
+    /// Other accepted answers worth showing after a ✓ or ≈ on an answer that was not the first one (at most 3,
+    /// none that say the same as what was typed).
+    public var alsoAccepted: [String]
+
+    public init(verdict: AnswerVerdict, closest: String, matchedIndex: Int? = nil, partly: Partly? = nil,
+                alsoAccepted: [String] = []) {
+        self.verdict = verdict
+        self.closest = closest
+        self.matchedIndex = matchedIndex
+        self.partly = partly
+        self.alsoAccepted = alsoAccepted
+    }
 }
 
 public enum AnswerChecker {
     public static func check(_ typed: String, against accepted: [String]) -> AnswerCheck {
         let given = normalize(typed)
-        var best = AnswerCheck(verdict: .wrong, closest: accepted.first ?? "")
-        for answer in accepted {
+        var best = AnswerCheck(verdict: .wrong, closest: accepted.first ?? "", matchedIndex: accepted.isEmpty ? nil : 0)
+        for (index, answer) in accepted.enumerated() {
             let expected = normalize(answer)
             let verdict = compare(given: given, expected: expected, typed: typed, answer: answer)
-            if rank(verdict) < rank(best.verdict) { best = AnswerCheck(verdict: verdict, closest: answer) }
+            if rank(verdict) < rank(best.verdict) {
+                best = AnswerCheck(verdict: verdict, closest: answer, matchedIndex: index,
+                                   partly: verdict == .partial ? AnswerCheck.Partly(matched: 1, of: 2) : nil)
+            }
             if verdict == .correct { break }
         }
         return best
