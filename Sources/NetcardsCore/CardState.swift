@@ -1,5 +1,5 @@
 /// The SM-2 state of one card.
-public struct CardState: Hashable, Sendable {
+public struct CardState: SchedulerState {
     /// n: successful repetitions in a row.
     public var repetitions: Int
     /// EF, never below 1.3.

@@ -1,8 +1,14 @@
 import Foundation
 
-/// SuperMemo's SM-2, in days, exactly as in DESIGN.md.
-public enum SM2 {
+/// SuperMemo's SM-2, in days, exactly as in DESIGN.md, with intervals capped at `maximumIntervalDays`.
+public struct SM2: Scheduler {
     public static let minimumEase = 1.3
+
+    public init() {}
+
+    public func schedule(_ state: CardState, grade: Grade, today: StudyDay) -> CardState {
+        Self.schedule(state, grade: grade, today: today)
+    }
 
     public static func schedule(_ state: CardState, grade: Grade, today: StudyDay) -> CardState {
         var next = state
@@ -23,9 +29,11 @@ public enum SM2 {
             case 0: next.interval = 1
             case 1: next.interval = 6
             // The small epsilon keeps binary rounding (6 × 2.8 = 16.8000…01) from adding a day.
-            default: next.interval = Int((Double(state.interval) * next.ease - 1e-9).rounded(.up))
+            default:
+                let grown = (Double(state.interval) * next.ease - 1e-9).rounded(.up)
+                next.interval = grown < Double(maximumIntervalDays) ? Int(grown) : maximumIntervalDays
             }
-            next.repetitions = state.repetitions + 1
+            next.repetitions = state.repetitions == .max ? .max : state.repetitions + 1
             if q == 3 {
                 next.repeatToday = true
                 next.passDay = today
@@ -34,7 +42,7 @@ public enum SM2 {
                 next.due = today.adding(days: next.interval)
             }
         } else {
-            if state.repetitions > 0 { next.lapses = state.lapses + 1 }
+            if state.repetitions > 0, state.lapses < .max { next.lapses = state.lapses + 1 }
             next.repetitions = 0
             next.interval = 0
             next.due = today

@@ -52,10 +52,18 @@ public struct StudyDay: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var description: String { iso }
 
-    public func adding(days: Int) -> StudyDay { StudyDay(number: number + days) }
+    /// Saturates instead of overflowing: a day number read from a damaged or hostile file can be anything.
+    public func adding(days: Int) -> StudyDay {
+        let (sum, overflow) = number.addingReportingOverflow(days)
+        return StudyDay(number: overflow ? (days > 0 ? Int.max : Int.min) : sum)
+    }
 
     public static func < (lhs: StudyDay, rhs: StudyDay) -> Bool { lhs.number < rhs.number }
-    public static func - (lhs: StudyDay, rhs: StudyDay) -> Int { lhs.number - rhs.number }
+    /// Days from `rhs` to `lhs`, saturating.
+    public static func - (lhs: StudyDay, rhs: StudyDay) -> Int {
+        let (difference, overflow) = lhs.number.subtractingReportingOverflow(rhs.number)
+        return overflow ? (lhs.number > rhs.number ? Int.max : Int.min) : difference
+    }
 }
 
 /// Where "now" comes from: the system clock in the app, a fixed moment in tests.
