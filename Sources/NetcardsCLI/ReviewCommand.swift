@@ -24,7 +24,7 @@ extension Netcards {
             let today = workspace.clock.today
             try DeckNames.check(deck, in: store, today: today)
             // --new N introduces N more new cards in this run, whatever the day's limit.
-            let newLimit = try newCards.map { try store.newCardsStarted(on: today) + $0 } ?? workspace.newCardsPerDay()
+            let newLimit = try newCards.map { try store.newCardsStarted(on: today).addingSaturated($0) } ?? workspace.newCardsPerDay()
             let inputs = try store.queueInputs(today: today, decks: deck, newLimit: newLimit)
             let queue = ReviewQueue.build(inputs, today: today)
             let console = Console()

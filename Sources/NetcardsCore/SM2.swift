@@ -29,11 +29,10 @@ public struct SM2: Scheduler {
             case 0: next.interval = 1
             case 1: next.interval = 6
             // The small epsilon keeps binary rounding (6 × 2.8 = 16.8000…01) from adding a day.
-            default:
-                let grown = (Double(state.interval) * next.ease - 1e-9).rounded(.up)
-                next.interval = grown < Double(maximumIntervalDays) ? Int(grown) : maximumIntervalDays
+            default: next.interval = Int.clamped((Double(state.interval) * next.ease - 1e-9).rounded(.up),
+                                                 to: 1...maximumIntervalDays)
             }
-            next.repetitions = state.repetitions == .max ? .max : state.repetitions + 1
+            next.repetitions = state.repetitions.addingSaturated(1)
             if q == 3 {
                 next.repeatToday = true
                 next.passDay = today
@@ -42,7 +41,7 @@ public struct SM2: Scheduler {
                 next.due = today.adding(days: next.interval)
             }
         } else {
-            if state.repetitions > 0, state.lapses < .max { next.lapses = state.lapses + 1 }
+            if state.repetitions > 0 { next.lapses = state.lapses.addingSaturated(1) }
             next.repetitions = 0
             next.interval = 0
             next.due = today

@@ -52,11 +52,14 @@ public struct StudyDay: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var description: String { iso }
 
-    /// Saturates instead of overflowing: a day number read from a damaged or hostile file can be anything.
+    /// Saturates at `StudyDay.earliest` and `.latest` instead of overflowing, however far a stored interval reaches.
     public func adding(days: Int) -> StudyDay {
-        let (sum, overflow) = number.addingReportingOverflow(days)
-        return StudyDay(number: overflow ? (days > 0 ? Int.max : Int.min) : sum)
+        StudyDay(number: Swift.min(Swift.max(number.addingSaturated(days), Self.earliest.number), Self.latest.number))
     }
+
+    /// The range of days date arithmetic keeps to: about ±2.7 million years, every day of it printable.
+    public static let earliest = StudyDay(number: -1_000_000_000)
+    public static let latest = StudyDay(number: 1_000_000_000)
 
     public static func < (lhs: StudyDay, rhs: StudyDay) -> Bool { lhs.number < rhs.number }
     /// Days from `rhs` to `lhs`, saturating.

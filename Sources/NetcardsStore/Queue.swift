@@ -31,12 +31,12 @@ extension NetcardsStore {
                 """, [today.number])
             let startedToday = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?",
                                                 arguments: [today.number]) ?? 0
-            let room = max(0, newLimit - startedToday)
+            let room = max(0, newLimit.addingSaturated(-startedToday))
             let fresh = room == 0 ? [] : try candidates("""
                 SELECT id, note_key, due, last_review_day FROM card INDEXED BY card_new
                 WHERE retired = 0 AND suspended = 0 AND due IS NULL\(deckFilter)
                 ORDER BY position LIMIT ?
-                """, [room * 4 + 20])
+                """, [room.multipliedSaturated(by: 4).addingSaturated(20)])
             let touched = Set(try String.fetchAll(db, sql: "SELECT note_key FROM card WHERE last_review_day = ?\(deckFilter)",
                                                   arguments: [today.number]))
             return ReviewQueue.Inputs(due: due, new: fresh, newRoom: room, notesStudiedToday: touched)

@@ -121,7 +121,7 @@ extension NetcardsStore {
                 """, arguments: [today.number]) ?? 0
             let startedToday = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?", arguments: [today.number]) ?? 0
             let newCards = try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_new WHERE retired = 0 AND suspended = 0 AND due IS NULL\(cardScope)") ?? 0
-            report.todayFigures.newLeft = min(newCards, max(0, newLimit - startedToday))
+            report.todayFigures.newLeft = min(newCards, max(0, newLimit.addingSaturated(-startedToday)))
 
             report.trend = try Self.trend(today: today, modules: Set(order), db)
 

@@ -73,4 +73,13 @@ struct PipedReviewTests {
         #expect(reviewed.reps == 0)
         #expect(reviewed.due == "2026-11-28")
     }
+
+    @Test("--new 9223372036854775807 queues every new card of the deck instead of crashing")
+    func theLargestNewCount() throws {
+        let sandbox = try Sandbox()
+        let newCards = try sandbox.cards(["--deck", "protocols"]).filter { $0.state == "new" }.count
+        let result = try sandbox.run(["review", "--deck", "protocols", "--new", "9223372036854775807"], stdin: "")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("\(newCards) cards today."), "\(result.stdout)")
+    }
 }

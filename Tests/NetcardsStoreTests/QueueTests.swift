@@ -66,6 +66,14 @@ final class QueueTests {
         #expect(order == ["net/ports/dns/port"])
     }
 
+    @Test func theLargestNewLimitQueuesEveryNewCard() throws {
+        try store.answer("net/ports/ssh/port", 4, on: day1)
+        let inputs = try store.queueInputs(today: day1, decks: [], newLimit: .max)
+        #expect(inputs.newRoom == Int.max - 1)
+        let everyNewCard = try store.cards().filter { $0.state.isNew }.map(\.id)
+        #expect(Set(ReviewQueue.build(inputs, today: day1)) == Set(everyNewCard))
+    }
+
     @Test func cardsStartedTodayInOtherDecksCountTowardTheLimit() throws {
         try store.answer("net/ports/ssh/port", 4, on: day1)
         try store.answer("net/ports/dns/port", 4, on: day1)
