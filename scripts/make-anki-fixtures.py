@@ -7,6 +7,9 @@ What it writes (see Tests/Fixtures/import/README.md for the exact content):
                                      zstd), via the official `anki` package's exporter
   notes.txt, notes-full.txt          "Notes in Plain Text" exports, via the `anki` package
   cards.csv, cards.tsv, bad.csv, bad-columns.csv   hand-written CSV/TSV text
+  bad-values.apkg, huge-schedule.apkg, future-history.apkg, later-history.apkg
+                                     hostile packages: legacy-history.apkg with NULL, wrong-type and
+                                     out-of-range values written into it with Python `sqlite3`
 
 Python packages it needs (Python >= 3.10, as `anki` requires; PyPI only, no other downloads):
   pip install genanki anki zstandard
@@ -18,6 +21,8 @@ How to run, from the repository root:
   /tmp/anki-venv/bin/pip install genanki anki zstandard
   /tmp/anki-venv/bin/python scripts/make-anki-fixtures.py [OUT_DIR]
 OUT_DIR defaults to Tests/Fixtures/import in the repository that holds this script.
+With --hostile-only it rewrites only the hostile packages, from the legacy-history.apkg already in OUT_DIR
+(genanki and zstandard still need to be installed; `anki` does not).
 The script verifies what it wrote (zip members, zstd magic, SQLite content, size < 50 KB)
 and fails loudly if anything is off. Note, card, deck and notetype ids, timestamps, col.crt
 and the review history are fixed, so a rerun gives the same content: the legacy
@@ -173,6 +178,123 @@ def repack(src, path, modify):
 
 def write_legacy_history(src, path):
     repack(src, path, modify=lambda db: add_history(db))
+
+
+# ---------------------------------------------------------------------------
+# Hostile packages: legacy-history.apkg with values Anki never writes
+# ---------------------------------------------------------------------------
+
+HUGE = 2**62
+
+
+def loosen(db, table):
+    """Re-create `table` with untyped, unconstrained columns, so it keeps NULL, text, reals and repeated ids
+    exactly as written (Anki's schema would refuse them or coerce them)."""
+    columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+    db.execute(f"ALTER TABLE {table} RENAME TO {table}_strict")
+    db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+    db.execute(f"INSERT INTO {table} SELECT * FROM {table}_strict")
+    db.execute(f"DROP TABLE {table}_strict")
+
+
+def bad_values(db):
+    """A NULL or wrong-type value in each table netcards reads, each in a different note."""
+    for table in ("notes", "cards", "revlog"):
+        loosen(db, table)
+    db.execute("UPDATE notes SET flds = NULL WHERE id = ?", (NOTE_IDS["guid-ssh"],))
+    db.execute("UPDATE notes SET guid = 42 WHERE id = ?", (NOTE_IDS["guid-dns"],))
+    db.execute("UPDATE cards SET ivl = 'abc' WHERE id = ?", (CARD_IDS[("guid-https", 0)],))
+    db.execute("UPDATE cards SET due = 1.5 WHERE id = ?", (CARD_IDS[("guid-cloze", 0)],))
+    db.execute("UPDATE revlog SET time = NULL WHERE id = ?", (REVLOG[1][0],))
+
+
+def huge_schedule(db):
+    """The ssh card and its last review with 2^62 everywhere a number of days, a factor, a count or a time goes."""
+    db.execute("UPDATE cards SET ivl = ?, factor = ?, due = ?, reps = ?, lapses = ? WHERE id = ?",
+               (HUGE, HUGE, HUGE, HUGE, HUGE, CARD_IDS[("guid-ssh", 0)]))
+    db.execute("UPDATE revlog SET ivl = ?, lastIvl = ?, factor = ?, time = ? WHERE id = ?",
+               (HUGE, HUGE, HUGE, HUGE, REVLOG[-1][0]))
+
+
+FUTURE_REVIEW = _ms(2030, 1, 1, 9, 0, 0)
+
+
+def future_history(db):
+    """One more answer for the ssh card, dated 2030-01-01: after any clock the tests run with."""
+    db.execute("INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?,?,?,?,?,?,?,?,?)",
+               (FUTURE_REVIEW, CARD_IDS[("guid-ssh", 0)], -1, 3, 28, 12, 2350, 4000, 1))
+
+
+# Two answers after the history: a lapse on 2026-02-10 and a relearning pass on 2026-02-11 (ivl 1 day).
+LATER_REVLOG = [
+    (_ms(2026, 2, 10, 9, 0, 0), 1, -600, 12, 2150, 9000, 1),
+    (_ms(2026, 2, 11, 9, 0, 0), 3, 1, -600, 2150, 7000, 2),
+]
+STALE_DUE = (date(2024, 6, 1) - datetime.fromtimestamp(COL_CRT, tz=timezone.utc).date()).days
+
+
+def later_history(db):
+    """The ssh card answered twice more, after the history, but its card row left stale: due 2024-06-01.
+    The revlog holds the last answer twice (same id), as only a damaged or hand-made file can."""
+    loosen(db, "revlog")
+    cid = CARD_IDS[("guid-ssh", 0)]
+    for rid, ease, ivl, last, factor, t, typ in LATER_REVLOG + LATER_REVLOG[-1:]:
+        db.execute("INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?,?,?,?,?,?,?,?,?)",
+                   (rid, cid, -1, ease, ivl, last, factor, t, typ))
+    db.execute("UPDATE cards SET ivl = 1, factor = 2150, lapses = 2, due = ? WHERE id = ?", (STALE_DUE, cid))
+
+
+HOSTILE = {
+    "bad-values.apkg": bad_values,
+    "huge-schedule.apkg": huge_schedule,
+    "future-history.apkg": future_history,
+    "later-history.apkg": later_history,
+}
+
+
+def write_hostile(out_dir):
+    source = os.path.join(out_dir, "legacy-history.apkg")
+    for name, modify in HOSTILE.items():
+        repack(source, os.path.join(out_dir, name), modify=modify)
+
+
+def verify_hostile(out_dir):
+    with tempfile.TemporaryDirectory() as tmp:
+        def open_collection(name):
+            path = os.path.join(tmp, name + ".sqlite")
+            with zipfile.ZipFile(os.path.join(out_dir, name)) as z:
+                with open(path, "wb") as f:
+                    f.write(z.read("collection.anki2"))
+            return sqlite3.connect(path)
+
+        db = open_collection("bad-values.apkg")
+        types = dict(db.execute("SELECT id, typeof(flds) || '/' || typeof(guid) FROM notes"))
+        assert types[NOTE_IDS["guid-ssh"]] == "null/text" and types[NOTE_IDS["guid-dns"]] == "text/integer", types
+        cards = dict(db.execute("SELECT id, typeof(ivl) || '/' || typeof(due) FROM cards"))
+        assert cards[CARD_IDS[("guid-https", 0)]] == "text/integer", cards
+        assert cards[CARD_IDS[("guid-cloze", 0)]] == "integer/real", cards
+        assert db.execute("SELECT typeof(time) FROM revlog WHERE id = ?", (REVLOG[1][0],)).fetchone() == ("null",)
+        db.close()
+
+        db = open_collection("huge-schedule.apkg")
+        assert db.execute("SELECT ivl, factor, due, reps, lapses FROM cards WHERE id = ?",
+                          (CARD_IDS[("guid-ssh", 0)],)).fetchone() == (HUGE,) * 5
+        assert db.execute("SELECT time FROM revlog ORDER BY id DESC LIMIT 1").fetchone() == (HUGE,)
+        db.close()
+
+        db = open_collection("future-history.apkg")
+        assert db.execute("SELECT max(id) FROM revlog").fetchone() == (FUTURE_REVIEW,)
+        db.close()
+
+        db = open_collection("later-history.apkg")
+        ids = [r[0] for r in db.execute("SELECT id FROM revlog ORDER BY id")]
+        assert ids == [r[0] for r in REVLOG] + [LATER_REVLOG[0][0]] + [LATER_REVLOG[1][0]] * 2, ids
+        assert db.execute("SELECT due FROM cards WHERE id = ?", (CARD_IDS[("guid-ssh", 0)],)).fetchone() == (STALE_DUE,)
+        db.close()
+    for name in HOSTILE:
+        size = os.path.getsize(os.path.join(out_dir, name))
+        assert size < 50 * 1024, (name, size)
+        print(f"{size:8d}  {name}")
 
 
 # ---------------------------------------------------------------------------
@@ -390,9 +512,15 @@ def verify(out_dir):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "Tests", "Fixtures", "import")
+    arguments = [a for a in sys.argv[1:] if a != "--hostile-only"]
+    out_dir = arguments[0] if arguments else os.path.join(here, "..", "Tests", "Fixtures", "import")
     out_dir = os.path.abspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
+    if "--hostile-only" in sys.argv[1:]:
+        write_hostile(out_dir)
+        verify_hostile(out_dir)
+        print(f"ok: hostile fixtures written to {out_dir}")
+        return
 
     write_legacy(os.path.join(out_dir, "legacy.apkg"))
     write_legacy_history(os.path.join(out_dir, "legacy.apkg"), os.path.join(out_dir, "legacy-history.apkg"))
@@ -401,7 +529,9 @@ def main():
     write_text(os.path.join(out_dir, "cards.tsv"), CARDS_TSV)
     write_text(os.path.join(out_dir, "bad.csv"), BAD_CSV)
     write_text(os.path.join(out_dir, "bad-columns.csv"), BAD_COLUMNS_CSV)
+    write_hostile(out_dir)
     verify(out_dir)
+    verify_hostile(out_dir)
     print(f"ok: fixtures written to {out_dir} (ssh card due day {DUE_DAY} = {DUE_DATE})")
 
 

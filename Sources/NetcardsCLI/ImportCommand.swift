@@ -38,7 +38,8 @@ extension Netcards {
             let workspace = try Workspace(global)
             let clock = workspace.clock
             let options = ImportOptions(deck: deck, module: module?.trimmingCharacters(in: .whitespaces),
-                                        withHistory: withHistory, dayStartHour: clock.dayStartHour, timeZone: clock.timeZone)
+                                        withHistory: withHistory, dayStartHour: clock.dayStartHour, timeZone: clock.timeZone,
+                                        now: clock.now())
             let bar = ProgressBar(enabled: ProgressBar.isTerminal(environment: workspace.environment))
             defer { bar.clear() }
             let plan: ImportPlan

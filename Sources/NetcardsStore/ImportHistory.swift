@@ -60,8 +60,9 @@ public struct ImportLoadReport: Hashable, Sendable {
 
 extension NetcardsStore {
     /// Loads imported decks and their history in one transaction: any error and nothing changes.
-    /// A history's schedule replaces the card's only when it is newer than the card's last review here,
-    /// so re-importing the same file changes nothing and progress made in netcards is never overwritten.
+    /// A history's schedule replaces the card's only when its last answer is newer than the card's last answer
+    /// here, so re-importing the same file changes nothing and progress made in netcards is never overwritten;
+    /// the review log is merged by answer time, each answer once.
     /// `idsListed`: how many ids each of a deck report's lists keeps (a 100,000-card import need not return
     /// 100,000 ids to print ten); the counts are always whole.
     @discardableResult
@@ -90,11 +91,14 @@ extension NetcardsStore {
     }
 
     private static func apply(_ item: ImportedCardHistory, _ report: inout ImportLoadReport, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT last_review_day FROM card WHERE id = ?", arguments: [item.cardId]) else {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT last_review_day,
+                   (SELECT max(answered_at) FROM review_log WHERE card_id = card.id AND kind = 'review') AS last_answered_at
+            FROM card WHERE id = ?
+            """, arguments: [item.cardId]) else {
             throw StoreError(.notFound, "the history names card \(item.cardId), which the import did not load")
         }
-        let lastHere: Int? = row["last_review_day"]
-        if let state = item.state, lastHere == nil || (item.lastReviewDay?.number ?? Int.min) > lastHere! {
+        if let state = item.state, isNewer(item, thanDay: row["last_review_day"], answeredAt: row["last_answered_at"]) {
             try db.execute(sql: """
                 UPDATE card SET reps = ?, ease = ?, interval = ?, due = ?, repeat_today = ?, pass_day = ?, lapses = ?,
                     last_review_day = ?, first_review_day = coalesce(first_review_day, ?), suspended = ? WHERE id = ?
@@ -104,7 +108,8 @@ extension NetcardsStore {
             report.statesCarried += 1
         }
         guard !item.reviews.isEmpty else { return }
-        let logged = Set(try Double.fetchAll(db, sql: "SELECT answered_at FROM review_log WHERE card_id = ? AND kind = 'review'",
+        // A review's moment is its identity (an Anki revlog id is its time in ms): one already logged is not added again.
+        var logged = Set(try Double.fetchAll(db, sql: "SELECT answered_at FROM review_log WHERE card_id = ? AND kind = 'review'",
                                              arguments: [item.cardId]))
         let insert = try db.cachedStatement(sql: """
             INSERT INTO review_log(card_id, deck_id, answered_at, day, kind, grade, answer, verdict, duration_ms,
@@ -112,7 +117,7 @@ extension NetcardsStore {
                 lapses_before, last_review_day_before, first_review_day_before, ease_after, interval_after)
             VALUES (?, (SELECT deck_id FROM card WHERE id = ?), ?, ?, 'review', ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for review in item.reviews where !logged.contains(review.answeredAt.timeIntervalSince1970) {
+        for review in item.reviews where logged.insert(review.answeredAt.timeIntervalSince1970).inserted {
             let before = review.before
             try insert.execute(arguments: [
                 item.cardId, item.cardId, review.answeredAt.timeIntervalSince1970, review.day.number, review.grade.value,
@@ -122,5 +127,15 @@ extension NetcardsStore {
             try countStudyDay(review.day.number, passed: review.grade.isPass, durationMs: review.durationMs ?? 0, sign: 1, db)
             report.reviewsAdded += 1
         }
+    }
+
+    /// The imported schedule replaces the card's only when its last answer is newer than the last one given here:
+    /// compared by moment when both have one, by study day otherwise. A history without answers (an Anki review
+    /// card whose log was not exported) is older than any answer given here.
+    private static func isNewer(_ item: ImportedCardHistory, thanDay lastDayHere: Int?, answeredAt lastHere: Double?) -> Bool {
+        guard let lastDayHere else { return true }
+        guard let imported = item.reviews.last?.answeredAt.timeIntervalSince1970 else { return false }
+        if let lastHere { return imported > lastHere }
+        return (item.lastReviewDay?.number ?? Int.min) > lastDayHere
     }
 }

@@ -9,6 +9,8 @@ struct ImportHarness {
     let folder: URL
     let store: NetcardsStore
     static let today = StudyDay(year: 2026, month: 2, day: 1)
+    /// Noon UTC on `today`: imported reviews may be dated up to a day later.
+    static let now = Date(timeIntervalSince1970: 1_769_947_200)
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/import")
 
@@ -20,9 +22,9 @@ struct ImportHarness {
 
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-    func options(deck: String? = nil, module: String? = nil, withHistory: Bool = false) -> ImportOptions {
+    func options(deck: String? = nil, module: String? = nil, withHistory: Bool = false, now: Date = now) -> ImportOptions {
         ImportOptions(deck: deck, module: module, withHistory: withHistory, dayStartHour: 4,
-                      timeZone: TimeZone(identifier: "UTC")!, temporaryDirectory: folder)
+                      timeZone: TimeZone(identifier: "UTC")!, now: now, temporaryDirectory: folder)
     }
 
     /// Reads `paths` and loads them as `netcards import` does.

@@ -15,19 +15,28 @@ enum ApkgReader {
         let database = try PackageUnpacker(file: file, limit: options.maxUnpackedBytes).unpackCollection(from: url, into: folder)
         progress(0.3)
         try SQLiteHeader.allowReadOnlyOpen(database, file: file)
-        let collection: AnkiCollection
+        let read: Result<AnkiCollection, AnkiProblems>
         do {
-            collection = try AnkiCollection.read(path: database.path, withReviews: options.withHistory)
+            read = try AnkiCollection.read(path: database.path, withReviews: options.withHistory)
         } catch {
             throw ImportError(file: file, nil, "the package's collection could not be read (\(error)) — it may be damaged or from an Anki version netcards doesn't know")
         }
         progress(0.7)
-        return notes(in: collection, options: options)
+        switch read {
+        case .success(let collection): return try notes(in: collection, file: file, options: options)
+        case .failure(let bad): throw ImportError(bad.values.map { ImportProblem(file: file, $0.noteId.map(ImportLocation.note), $0.message) })
+        }
     }
 
-    private static func notes(in collection: AnkiCollection, options: ImportOptions) -> [ImportedNote] {
-        let history = AnkiHistory(created: collection.created, dayStartHour: options.dayStartHour, timeZone: options.timeZone)
-        return collection.notes.compactMap { note in
+    private static func notes(in collection: AnkiCollection, file: String, options: ImportOptions) throws(ImportError) -> [ImportedNote] {
+        var history: AnkiHistory?
+        if options.withHistory {
+            do { history = try AnkiHistory(createdSeconds: collection.created ?? 0, options: options) } catch {
+                throw ImportError(file: file, nil, error.message)
+            }
+        }
+        var problems: [ImportProblem] = []
+        let notes = collection.notes.compactMap { note -> ImportedNote? in
             guard let cards = collection.cards[note.id], let first = cards.first else { return nil }
             let deckPath = collection.decks[first.homeDeckId] ?? []
             var imported = ImportedNote(
@@ -35,15 +44,21 @@ enum ApkgReader {
                 fields: note.fields.components(separatedBy: "\u{1F}").map(HTMLText.text(from:)),
                 tags: TagText.split(note.tags), guid: note.guid,
                 isCloze: collection.notetypes[note.notetypeId]?.isCloze ?? false)
-            if options.withHistory {
+            if let history {
                 for card in cards {
-                    if let carried = history.history(of: card, reviews: collection.reviews[card.id] ?? []) {
-                        imported.history[card.ord] = carried
+                    do throws(AnkiHistory.OutOfRange) {
+                        if let carried = try history.history(of: card, reviews: collection.reviews[card.id] ?? []) {
+                            imported.history[card.ord] = carried
+                        }
+                    } catch {
+                        problems.append(ImportProblem(file: file, .note(note.id), error.message))
                     }
                 }
             }
             return imported
         }
+        if !problems.isEmpty { throw ImportError(problems) }
+        return notes
     }
 }
 
