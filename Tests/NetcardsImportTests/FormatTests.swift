@@ -83,10 +83,29 @@ import Testing
         defer { harness.remove() }
         try harness.importFixtures("cards.tsv", options: harness.options(deck: "my-ports", module: "My module"))
         let cards = try harness.cards("my-ports")
-        #expect(cards.map(\.front) == ["ssh port", "dns port", "What does ARP resolve?"])
+        // CSV and TSV are plain text: the `<b>` is part of the front, as written.
+        #expect(cards.map(\.front) == ["ssh port", "dns port", "What does <b>ARP</b> resolve?"])
         #expect(cards.map(\.back) == ["22", "53", "IP to MAC"])
         #expect(cards.map(\.tags) == [["ports"], ["dns", "ports"], ["arp"]])
         #expect(cards.allSatisfy { $0.module == "My module" && $0.id.hasPrefix("my-ports/") })
+    }
+
+    /// Networking notes are full of placeholders: in a CSV they are text, never tags to strip.
+    @Test func csvFieldsArePlainText() throws {
+        let harness = try ImportHarness()
+        defer { harness.remove() }
+        let path = try harness.write("placeholders.csv", """
+            front,back
+            Which name reaches a Service in another namespace?,<svc>.<namespace>.svc.cluster.local
+            Ask a virtual host by name,"curl -H ""Host: <name>"" http://<ip>/"
+            AT&amp;T's ASN?,AS7018 <br> (7018)
+
+            """)
+        try harness.importFiles([path])
+        let cards = try harness.cards("placeholders")
+        #expect(cards.map(\.back) == ["<svc>.<namespace>.svc.cluster.local", "curl -H \"Host: <name>\" http://<ip>/",
+                                      "AS7018 <br> (7018)"])
+        #expect(cards.map(\.front)[2] == "AT&amp;T's ASN?")
     }
 
     @Test func ankiPackageIntoOneDeckAndModule() throws {

@@ -44,7 +44,7 @@ enum CSVDeckReader {
                 location: .line(record.line),
                 deckPath: deckPath,
                 module: module.isEmpty ? nil : module,
-                fields: [HTMLText.text(from: field(.front)), HTMLText.text(from: field(.back))],
+                fields: [PlainText.tidy(field(.front)), PlainText.tidy(field(.back))],
                 tags: TagText.split(field(.tags)), guid: nil, isCloze: false))
         }
         guard header != nil else {
