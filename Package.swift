@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "NetcardsStoreTests", dependencies: ["NetcardsStore", "NetcardsCore", "NetcardsDecks"]),
         .testTarget(
             name: "NetcardsImportTests",
-            dependencies: ["NetcardsImport", "NetcardsStore", "NetcardsCore", "NetcardsCLI",
+            dependencies: ["NetcardsImport", "NetcardsStore", "NetcardsCore", "NetcardsCLI", "NetcardsDecks",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(

@@ -69,4 +69,9 @@ public enum DeckNaming {
     public static func isValidName(_ text: String) -> Bool {
         !text.isEmpty && slug(text) == text
     }
+
+    /// Valid names separated by `/`: a free card's id may name a table card's (`ports/ssh/port`).
+    public static func isValidPath(_ text: String) -> Bool {
+        text.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { isValidName(String($0)) }
+    }
 }

@@ -303,10 +303,15 @@ public struct DeckParser {
             skipCardBody(lines, &index)
             return
         }
-        guard DeckNaming.isValidName(id) else {
-            fail(.invalidName, number, "id `\(id)` must be lowercase letters, digits and `-` — try `\(DeckNaming.slug(id))`")
+        guard DeckNaming.isValidPath(id) else {
+            fail(.invalidName, number, "id `\(id)` must be lowercase letters, digits and `-` (parts may be separated by `/`) — try `\(DeckNaming.slug(id))`")
             skipCardBody(lines, &index)
             return
+        }
+        // A question that goes on over several lines: its next lines are indented, as a revealed answer's are.
+        while index < lines.count, lines[index].hasPrefix("  "), !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+            question += "\n" + lines[index].trimmingCharacters(in: .whitespaces)
+            index += 1
         }
         let answerLine = index < lines.count ? lines[index].trimmingCharacters(in: .whitespaces) : ""
         let mode: AnswerMode
@@ -332,7 +337,7 @@ public struct DeckParser {
             index += 1
         }
         let answers = mode == .typed
-            ? answer.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            ? TypedAnswers.split(answer).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             : [answer]
         guard !question.isEmpty, !answers.isEmpty, !answers[0].isEmpty else {
             fail(.emptyAnswer, number, question.isEmpty ? "the question is empty — write it after `Q:`" : "the answer is empty — write it after `A:` or `Reveal:`")
@@ -345,6 +350,35 @@ public struct DeckParser {
     private func skipCardBody(_ lines: [String], _ index: inout Int) {
         while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty,
               !lines[index].hasPrefix("Q:") { index += 1 }
+    }
+}
+
+/// A typed answer line: alternatives separated by ` | `; `\|` is a `|` that separates nothing, `\\` a backslash.
+public enum TypedAnswers {
+    public static func split(_ line: String) -> [String] {
+        var alternatives: [String] = []
+        var current = ""
+        var characters = line[...]
+        while let character = characters.popFirst() {
+            if character == "\\", let next = characters.first, next == "|" || next == "\\" {
+                current.append(next)
+                characters.removeFirst()
+            } else if character == " ", characters.hasPrefix("| ") {
+                alternatives.append(current)
+                current = ""
+                characters.removeFirst(2)
+            } else {
+                current.append(character)
+            }
+        }
+        alternatives.append(current)
+        return alternatives
+    }
+
+    /// The line `split` reads back as `alternatives`.
+    public static func join(_ alternatives: [String]) -> String {
+        alternatives.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }
+            .joined(separator: " | ")
     }
 }
 

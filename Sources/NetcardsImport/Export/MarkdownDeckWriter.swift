@@ -1,10 +1,10 @@
 import NetcardsCore
 import NetcardsStore
 
-/// Writes a deck as netcards Markdown: front matter, then every card as a free card (`Q:` with its id,
-/// `A:` with alternatives joined by ` | `, or `Reveal:` with its lines indented). Importing the file gives the
-/// same cards under the same ids, except table cards, whose ids (`TABLE/ROW/TEMPLATE`) a free card can't carry:
-/// they get the slug of it.
+/// Writes a deck as netcards Markdown: front matter, then every card as a free card (`Q:` with its id and, for
+/// a question of several lines, its next lines indented; `A:` with alternatives joined by ` | `, a `|` inside one
+/// written `\|`; or `Reveal:` with its lines indented). Importing the file gives every card back as it was: the
+/// same id (a table card's `TABLE/ROW/TEMPLATE` too), front, answers, mode and tags.
 public enum MarkdownDeckWriter {
     public static func text(deck: String, module: String, title: String?, cards: [CardRecord]) -> String {
         var out = "---\ndeck: \(deck)\nmodule: \(oneLine(module))\n"
@@ -18,24 +18,28 @@ public enum MarkdownDeckWriter {
     }
 
     private static func block(for card: CardRecord, id: String) -> String {
-        var out = "Q: \(oneLine(card.front)) {#\(id)}\n"
+        let front = lines(card.front)
+        var out = "Q: \(front.first ?? "") {#\(id)}\n" + indented(front.dropFirst())
         let answers = card.answers.isEmpty ? [card.back] : card.answers
-        if card.mode == .typed, !answers.contains(where: { $0.contains("\n") || $0.isEmpty }) {
-            out += "A: \(answers.map(oneLine).joined(separator: " | "))\n"
-        } else {
-            let lines = card.back.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-            out += "Reveal: \(lines.first ?? "")\n"
-            for line in lines.dropFirst() { out += "  \(line)\n" }
-        }
+        let answer = lines(card.mode == .typed ? TypedAnswers.join(answers) : answers[0])
+        out += "\(card.mode == .typed ? "A:" : "Reveal:") \(answer.first ?? "")\n" + indented(answer.dropFirst())
         if !card.tags.isEmpty { out += "Tags: \(card.tags.joined(separator: ", "))\n" }
         return out
+    }
+
+    /// The text's lines, trimmed, blank ones left out (as cards keep their text, so nothing is lost).
+    private static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private static func indented(_ lines: ArraySlice<String>) -> String {
+        lines.map { "  \($0)\n" }.joined()
     }
 
     /// The card's id without the `DECK/` prefix when that is a valid free-card id; otherwise its slug.
     private static func uniqueId(for card: CardRecord, deck: String, used: inout Set<String>) -> String {
         let local = card.id.hasPrefix(deck + "/") ? String(card.id.dropFirst(deck.count + 1)) : card.id
-        var id = DeckNaming.isValidName(local) ? local : DeckNaming.slug(local)
+        var id = DeckNaming.isValidPath(local) ? local : DeckNaming.slug(local)
         if id.isEmpty { id = "card" }
         var candidate = id
         var counter = 2
@@ -46,7 +50,5 @@ public enum MarkdownDeckWriter {
         return candidate
     }
 
-    private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    }
+    private static func oneLine(_ text: String) -> String { lines(text).joined(separator: " ") }
 }
