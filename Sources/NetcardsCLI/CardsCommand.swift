@@ -55,6 +55,8 @@ struct CardJSON {
     var ease: Double
     var due: String?
     var tags: [String]
+    /// Answers the learner added with `:accept`.
+    var accepted: [String]
 
     init(_ card: CardRecord) {
         id = card.id
@@ -69,11 +71,13 @@ struct CardJSON {
         ease = card.state.ease
         due = card.state.due?.iso
         tags = card.tags
+        accepted = card.learnerAnswers
     }
 
     /// One object with sorted keys, as `JSONEncoder` with `.sortedKeys` would write it.
     func write(to out: inout String) {
-        out += "{\"back\":" + JSONText.quoted(back) + ",\"deck\":" + JSONText.quoted(deck)
+        out += "{\"accepted\":[" + accepted.map(JSONText.quoted).joined(separator: ",") + "]"
+        out += ",\"back\":" + JSONText.quoted(back) + ",\"deck\":" + JSONText.quoted(deck)
         out += ",\"due\":" + (due.map(JSONText.quoted) ?? "null") + ",\"ease\":\(ease)"
         out += ",\"front\":" + JSONText.quoted(front) + ",\"id\":" + JSONText.quoted(id)
         out += ",\"interval\":\(interval),\"lapses\":\(lapses),\"module\":" + JSONText.quoted(module)

@@ -1,6 +1,6 @@
 /// The `:` commands understood at every prompt of review and quiz.
 enum ReplCommand: String, CaseIterable {
-    case undo, skip, suspend, stats, help, quit
+    case undo, skip, suspend, accept, stats, help, quit
 
     static let completions = allCases.map { ":" + $0.rawValue }
 
@@ -21,8 +21,9 @@ enum ReplCommand: String, CaseIterable {
           0-5   SM-2's grades: 0-2 forgot, 3 hard, 4 good, 5 easy
           a h g e   again (1), hard (3), good (4), easy (5); Enter takes the suggested grade
         Commands (Tab completes them):
-          :undo     take back the last grade        :skip     leave this card for now
-          :suspend  never show this card again      :stats    this run so far
-          :help     this text                       :quit     end the run (Ctrl-D too)
+          :undo     take back the last grade, suspend or accept, back to that card's grade prompt
+          :skip     put this card at the end of the run     :suspend  never show this card again
+          :accept   after ≈ or ✗: your answer was right; it is accepted from now on
+          :stats    this run so far     :help     this text     :quit     end the run (Ctrl-D too)
         """
 }

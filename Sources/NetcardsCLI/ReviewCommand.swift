@@ -45,10 +45,12 @@ extension Netcards {
 
         private func printSummary(_ summary: ReviewSession.Summary, masteryBefore: [ModuleMastery], workspace: Workspace, console: Console) throws {
             let style = workspace.style
-            let percent = summary.reviewed == 0 ? 0 : Int((Double(summary.correct) / Double(summary.reviewed) * 100).rounded())
+            let run = summary.run
+            let percent = run.answerCount == 0 ? 0 : Int((Double(run.correctCount) / Double(run.answerCount) * 100).rounded())
             console.line()
-            console.line(style.bold("Reviewed \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s")") +
-                         " · \(percent)% correct · \(Duration.text(summary.seconds))")
+            console.line(style.bold("Reviewed \(run.cardsReviewed) card\(run.cardsReviewed == 1 ? "" : "s")") +
+                         " (\(run.answerCount) answer\(run.answerCount == 1 ? "" : "s")) · \(percent)% correct · " +
+                         Duration.text(Double(run.timeSpentMs) / 1000))
             console.line("Due tomorrow: \(try workspace.store.dueCount(onOrBefore: workspace.clock.today.adding(days: 1)))")
             let before = Dictionary(masteryBefore.map { ($0.module, $0.mastered) }, uniquingKeysWith: { a, _ in a })
             for module in try workspace.store.moduleMastery() where module.total > 0 {

@@ -3,139 +3,85 @@ import NetcardsCore
 import NetcardsStore
 import NetcardsTerminal
 
-/// The review REPL: shows each queued card, checks the answer, takes a grade and saves it at once.
+/// The review REPL: prompts and renders the steps of a `ReviewRun`, saving every action in the store the
+/// moment it is taken. What the run is (queue, repeats, undo, counters) lives in `ReviewRun`.
 final class ReviewSession {
     struct Summary {
-        var reviewed = 0
-        var correct = 0
-        var seconds: Double = 0
-        var endedBy: LineInput = .end
+        var run: ReviewRun
+        var endedBy: LineInput
     }
 
-    private var queue: [String]
-    private let total: Int
-    private var given: [(logId: Int64, cardId: String, correct: Bool)] = []
-    private var summary = Summary()
-    private let started = Date()
-
+    private var review: ReviewRun
     private let repl: ReplContext
+    /// The showing whose question is on screen, and when the time on it started counting.
+    private var onScreen: (entry: ReviewRun.Entry, since: DispatchTime, spentBeforeMs: Int)?
 
     init(_ repl: ReplContext, queue: [String]) {
         self.repl = repl
-        self.queue = queue
-        self.total = queue.count
+        self.review = ReviewRun(cardIds: queue)
     }
 
-    private enum Step { case next, stop(LineInput) }
+    private enum Outcome { case carryOn, stop(LineInput) }
 
     func run() throws -> Summary {
         while true {
-            if let reason = try reviewQueue() {
-                summary.endedBy = reason
-                break
+            let outcome: Outcome
+            switch review.step {
+            case .finished:
+                // On a terminal the last action can still be taken back before the run ends.
+                guard repl.reader.isInteractive, review.lastAction != nil else { return Summary(run: review, endedBy: .end) }
+                outcome = try waitAtTheEnd()
+            case .answering(let cardId):
+                guard let card = try showable(cardId) else { review.discardCurrent(); continue }
+                outcome = try answer(card)
+            case .grading(let cardId, let given, let spentMs):
+                guard let card = try showable(cardId) else { review.discardCurrent(); continue }
+                outcome = try grade(card, given: given, spentMs: spentMs)
             }
-            // On a terminal the last grade can still be taken back before the run ends.
-            guard repl.reader.isInteractive, !given.isEmpty, try undoRequestedAtTheEnd() else { break }
+            if case .stop(let reason) = outcome { return Summary(run: review, endedBy: reason) }
         }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
     }
 
-    /// Shows cards until the queue is empty (nil) or the learner leaves (why).
-    private func reviewQueue() throws -> LineInput? {
-        while let id = queue.first {
-            guard let card = try repl.store.card(id: id), !card.retired, !card.suspended else {
-                queue.removeFirst()
-                continue
-            }
-            if case .stop(let reason) = try show(card) { return reason }
-        }
-        return nil
+    private func showable(_ cardId: String) throws -> CardRecord? {
+        guard let card = try repl.store.card(id: cardId), !card.retired, !card.suspended else { return nil }
+        return card
     }
 
-    private func undoRequestedAtTheEnd() throws -> Bool {
+    // MARK: - Steps
+
+    private func answer(_ card: CardRecord) throws -> Outcome {
+        showQuestion(card, spentMs: 0)
         while true {
-            switch repl.reader.readLine(prompt: "All done. Enter finishes, :undo takes back the last grade> ") {
-            case .end: return false
-            case .interrupted:
-                summary.endedBy = .interrupted
-                return false
-            case .line(let line):
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { return false }
-                switch ReplCommand.parse(line) {
-                case .success(.undo)?: return try undoLast()
-                case .success(.quit)?: return false
-                default: repl.console.line(repl.style.yellow("Enter finishes the run; :undo takes back the last grade."))
-                }
-            }
-        }
-    }
-
-    /// Takes back the last grade of this run and puts its card first in the queue.
-    private func undoLast() throws -> Bool {
-        guard let last = given.popLast() else {
-            repl.console.line(repl.style.yellow("Nothing to undo in this run."))
-            return false
-        }
-        try repl.store.undoAnswer(logId: last.logId, today: repl.clock.today)
-        summary.reviewed -= 1
-        if last.correct { summary.correct -= 1 }
-        if let index = queue.lastIndex(of: last.cardId), index > 0 { queue.remove(at: index) }
-        queue.insert(last.cardId, at: 0)
-        repl.console.line(repl.style.dim("Took back the last grade; here is that card again."))
-        return true
-    }
-
-    private func show(_ card: CardRecord) throws -> Step {
-        let position = total - queue.count + 1
-        repl.console.line()
-        repl.console.line(repl.style.dim("[\(max(position, summary.reviewed + 1))/\(max(total, summary.reviewed + queue.count))] \(card.deck)\(card.table.map { " · \($0)" } ?? "")"))
-        repl.console.line(repl.style.bold(card.front))
-        let shownAt = DispatchTime.now()
-
-        var typed = ""
-        var suggested = Grade.good
-        var verdict: AnswerVerdict?
-        answerLoop: while true {
-            let prompt = card.mode == .typed ? "answer> " : "Enter to reveal> "
-            switch repl.reader.readLine(prompt: prompt) {
+            switch repl.reader.readLine(prompt: card.mode == .typed ? "answer> " : "Enter to reveal> ") {
             case .end: return .stop(.end)
             case .interrupted: return .stop(.interrupted)
             case .line(let line):
-                if let step = try handleCommand(line, card: card) {
-                    if case .repeatPrompt = step { continue answerLoop }
-                    if case .leave(let outcome) = step { return outcome }
+                if let outcome = try command(in: line) {
+                    if case .stop = outcome { return outcome }
+                    if review.step != .answering(cardId: card.id) || onScreen?.entry != review.currentEntry { return .carryOn }
+                    continue
                 }
-                typed = line
-                break answerLoop
+                let given = GivenAnswer(typed: line, mode: card.mode, answers: card.acceptedAnswers)
+                if !given.isBlank { repl.reader.remember(given.typed) }
+                review.reveal(given)
+                return .carryOn
             }
         }
-        if card.mode == .typed && !typed.trimmingCharacters(in: .whitespaces).isEmpty {
-            repl.reader.remember(typed)
-            let check = AnswerChecker.check(typed, against: card.answers)
-            verdict = check.verdict
-            suggested = check.verdict.suggestedGrade
-            repl.console.line(AnswerFeedback.render(typed: typed, check: check, style: repl.style))
-            if card.answers.count > 1 && check.verdict == .correct {
-                repl.console.line(repl.style.dim("  also accepted: \(card.answers.filter { $0 != check.closest }.joined(separator: ", "))"))
-            }
-        } else {
-            repl.console.line(repl.style.cyan("→ ") + card.back)
-            if card.mode == .typed && card.answers.count > 1 {
-                repl.console.line(repl.style.dim("  also accepted: \(card.answers.dropFirst().joined(separator: ", "))"))
-            }
-        }
-        let durationMs = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
+    }
 
+    private func grade(_ card: CardRecord, given: GivenAnswer, spentMs: Int) throws -> Outcome {
+        if onScreen?.entry != review.currentEntry { showQuestion(card, spentMs: spentMs) }
+        showAnswer(card, given: given)
         while true {
-            let prompt = "grade 0-5 or a/h/g/e [Enter = \(suggested.value) \(Self.gradeName(suggested))]> "
-            switch repl.reader.readLine(prompt: prompt) {
+            let suggested = given.suggestedGrade
+            switch repl.reader.readLine(prompt: "grade 0-5 or a/h/g/e [Enter = \(suggested.value) \(Self.gradeName(suggested))]> ") {
             case .end: return .stop(.end)
             case .interrupted: return .stop(.interrupted)
             case .line(let line):
-                if let step = try handleCommand(line, card: card) {
-                    if case .repeatPrompt = step { continue }
-                    if case .leave(let outcome) = step { return outcome }
+                if let outcome = try command(in: line) {
+                    if case .stop = outcome { return outcome }
+                    if review.step != .grading(cardId: card.id, given: given, spentMs: spentMs) { return .carryOn }
+                    continue
                 }
                 let grade: Grade
                 if line.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -146,67 +92,153 @@ final class ReviewSession {
                     repl.console.line(repl.style.yellow("A grade is a digit 0-5, or a, h, g, e. :help lists the commands."))
                     continue
                 }
-                try record(card, grade: grade, typed: typed, verdict: verdict, durationMs: durationMs)
-                return .next
+                try record(card, grade: grade, given: given)
+                return .carryOn
             }
         }
     }
 
-    private func record(_ card: CardRecord, grade: Grade, typed: String, verdict: AnswerVerdict?, durationMs: Int) throws {
+    private func waitAtTheEnd() throws -> Outcome {
+        onScreen = nil
+        while true {
+            switch repl.reader.readLine(prompt: "All done. Enter finishes, :undo takes back the last action> ") {
+            case .end: return .stop(.end)
+            case .interrupted: return .stop(.interrupted)
+            case .line(let line):
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { return .stop(.end) }
+                switch ReplCommand.parse(line) {
+                case .success(.undo)?: return try undoLast()
+                case .success(.quit)?: return .stop(.end)
+                default: repl.console.line(repl.style.yellow("Enter finishes the run; :undo takes back the last action."))
+                }
+            }
+        }
+    }
+
+    // MARK: - Rendering
+
+    private func showQuestion(_ card: CardRecord, spentMs: Int) {
+        if let entry = review.currentEntry { onScreen = (entry, DispatchTime.now(), spentMs) }
+        let counter = review.counter.map { "[\($0.index)/\($0.of)\($0.isRepeat ? " again" : "")] " } ?? ""
+        repl.console.line()
+        repl.console.line(repl.style.dim("\(counter)\(card.deck)\(card.table.map { " · \($0)" } ?? "")"))
+        repl.console.line(repl.style.bold(card.front))
+    }
+
+    private func showAnswer(_ card: CardRecord, given: GivenAnswer) {
+        if given.accepted {
+            repl.console.line(repl.style.green("✓ accepted") + "  \(repl.style.bold(given.typed))" +
+                              repl.style.dim("  (an answer of this card from now on; :undo takes it back)"))
+            return
+        }
+        if let check = given.check {
+            repl.console.line(AnswerFeedback.render(typed: given.typed, check: check, style: repl.style))
+            if card.acceptedAnswers.count > 1 && check.verdict == .correct {
+                repl.console.line(repl.style.dim("  also accepted: \(card.acceptedAnswers.filter { $0 != check.closest }.joined(separator: ", "))"))
+            }
+            if given.canBeAccepted {
+                repl.console.line(repl.style.dim("  (:accept if your answer was right)"))
+            }
+            return
+        }
+        repl.console.line(repl.style.cyan("→ ") + card.back)
+        if card.mode == .reveal && !given.isBlank {
+            repl.console.line(repl.style.dim("  you wrote: ") + given.typed)
+        }
+        if card.mode == .typed && card.acceptedAnswers.count > 1 {
+            repl.console.line(repl.style.dim("  also accepted: \(card.acceptedAnswers.dropFirst().joined(separator: ", "))"))
+        }
+    }
+
+    // MARK: - Actions
+
+    private func record(_ card: CardRecord, grade: Grade, given: GivenAnswer) throws {
         let today = repl.clock.today
+        let durationMs = elapsedMs()
         let receipt = try repl.store.recordAnswer(AnswerInput(
-            cardId: card.id, grade: grade, typed: typed.isEmpty ? nil : typed, verdict: verdict?.rawValue,
+            cardId: card.id, grade: grade, typed: given.isBlank ? nil : given.typed, verdict: given.loggedVerdict,
             durationMs: durationMs, kind: .review, at: repl.clock.now(), today: today))
-        given.append((receipt.logId, card.id, grade.isPass))
-        summary.reviewed += 1
-        if grade.isPass { summary.correct += 1 }
-        queue.removeFirst()
-        if let due = receipt.after.due, due <= today {
-            queue.append(card.id)
+        let comesBackToday = receipt.after.due.map { $0 <= today } ?? false
+        review.grade(grade, logId: receipt.logId, durationMs: durationMs, comesBackToday: comesBackToday)
+        if comesBackToday {
             repl.console.line(repl.style.dim(grade.isPass ? "  again later today, until you grade it 4 or 5" : "  back later today"))
         } else if let due = receipt.after.due {
             repl.console.line(repl.style.dim("  next in \(due - today) day\(due - today == 1 ? "" : "s") (\(due.iso))"))
         }
     }
 
-    private enum CommandStep { case repeatPrompt, leave(Step) }
+    /// Time on the card on screen: from its question being shown to now.
+    private func elapsedMs() -> Int {
+        guard let onScreen else { return 0 }
+        return onScreen.spentBeforeMs + Int((DispatchTime.now().uptimeNanoseconds - onScreen.since.uptimeNanoseconds) / 1_000_000)
+    }
 
     /// nil when the line is an answer or a grade, not a command.
-    private func handleCommand(_ line: String, card: CardRecord) throws -> CommandStep? {
+    private func command(in line: String) throws -> Outcome? {
         guard let parsed = ReplCommand.parse(line) else { return nil }
         repl.reader.remember(line.trimmingCharacters(in: .whitespaces))
         switch parsed {
         case .failure(let unknown):
             repl.console.line(repl.style.yellow("Unknown command \(unknown.name). Commands: \(ReplCommand.completions.joined(separator: " "))"))
-            return .repeatPrompt
-        case .success(let command):
-            switch command {
-            case .help:
-                repl.console.line(ReplCommand.helpText)
-                return .repeatPrompt
-            case .stats:
-                repl.console.line(runStatsLine())
-                return .repeatPrompt
-            case .quit:
-                return .leave(.stop(.end))
-            case .skip:
-                queue.removeFirst()
-                repl.console.line(repl.style.dim("Skipped; it stays due."))
-                return .leave(.next)
-            case .suspend:
-                try repl.store.setSuspended(true, cardId: card.id, today: repl.clock.today)
-                queue.removeAll { $0 == card.id }
-                repl.console.line(repl.style.dim("Suspended \(card.id); it won't be shown again."))
-                return .leave(.next)
-            case .undo:
-                return try undoLast() ? .leave(.next) : .repeatPrompt
-            }
+        case .success(.help):
+            repl.console.line(ReplCommand.helpText)
+        case .success(.stats):
+            repl.console.line(runStatsLine())
+        case .success(.quit):
+            return .stop(.end)
+        case .success(.skip):
+            let othersFirst = review.skip()
+            repl.console.line(repl.style.dim(othersFirst ? "Skipped; it comes back at the end of this review." : "Skipped, but it is the last card left: here it is again."))
+            onScreen = nil
+        case .success(.suspend):
+            guard let cardId = review.currentCardId else { break }
+            try repl.store.setSuspended(true, cardId: cardId, today: repl.clock.today)
+            review.suspend()
+            repl.console.line(repl.style.dim("Suspended \(cardId); it won't be shown again (:undo takes it back, `netcards unsuspend` later)."))
+        case .success(.accept):
+            try accept()
+        case .success(.undo):
+            return try undoLast()
         }
+        return .carryOn
+    }
+
+    private func accept() throws {
+        guard case .grading(let cardId, let given, _) = review.step, given.canBeAccepted else {
+            repl.console.line(repl.style.yellow(":accept works at the grade prompt after ≈ or ✗: it accepts what you typed."))
+            return
+        }
+        let added = try repl.store.acceptAnswer(given.typed, cardId: cardId, at: repl.clock.now())
+        review.accept(addedToStore: added)
+    }
+
+    private func undoLast() throws -> Outcome {
+        guard let action = review.lastAction else {
+            repl.console.line(repl.style.yellow("Nothing to undo in this review."))
+            return .carryOn
+        }
+        let message: String
+        switch action {
+        case .graded(let answer, _, _):
+            try repl.store.undoAnswer(logId: answer.logId, today: repl.clock.today)
+            message = "Took back the grade \(answer.grade.value); grade this card again."
+        case .suspended(let cardId, _, _):
+            try repl.store.setSuspended(false, cardId: cardId, today: repl.clock.today)
+            message = "Took back the suspend of \(cardId); here is that card again."
+        case .accepted(let cardId, _, let before, let addedToStore):
+            if addedToStore { try repl.store.removeAcceptedAnswer(before.typed, cardId: cardId) }
+            message = "Took back :accept; \(before.typed) is not an answer of this card."
+        }
+        review.undo()
+        repl.console.line(repl.style.dim(message))
+        // Unless it is still on screen, the card's question is shown again, its time counting on from where it was.
+        if onScreen?.entry != review.currentEntry { onScreen = nil }
+        return .carryOn
     }
 
     func runStatsLine() -> String {
-        let percent = summary.reviewed == 0 ? 0 : Int((Double(summary.correct) / Double(summary.reviewed) * 100).rounded())
-        return "This run: \(summary.reviewed) answered, \(percent)% correct, \(queue.count) left, \(Duration.text(Date().timeIntervalSince(started)))"
+        let percent = review.answerCount == 0 ? 0 : Int((Double(review.correctCount) / Double(review.answerCount) * 100).rounded())
+        return "This run: \(review.cardsReviewed) cards (\(review.answerCount) answers), \(percent)% correct, \(review.pending.count) left, \(Duration.text(Double(review.timeSpentMs) / 1000))"
     }
 
     static func gradeName(_ grade: Grade) -> String {

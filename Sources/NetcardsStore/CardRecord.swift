@@ -11,7 +11,10 @@ public struct CardRecord: Hashable, Sendable {
     public var template: String?
     public var front: String
     public var back: String
+    /// The deck's accepted answers, the first one canonical.
     public var answers: [String]
+    /// Answers the learner accepted with `:accept`, oldest first.
+    public var learnerAnswers: [String]
     public var mode: AnswerMode
     public var tags: [String]
     public var state: CardState
@@ -20,6 +23,8 @@ public struct CardRecord: Hashable, Sendable {
     public var lastReviewDay: StudyDay?
 
     public var phase: CardPhase { suspended ? .suspended : state.phase }
+    /// What a typed answer is checked against: the deck's answers, then the learner's own.
+    public var acceptedAnswers: [String] { answers + learnerAnswers }
 }
 
 /// Lists (answers, tags) are stored joined by the ASCII unit separator, which no typed text contains.
@@ -35,7 +40,9 @@ enum StoredList {
 
 extension CardRecord {
     static let selectSQL = """
-        SELECT card.*, deck.name AS deck_name, module.name AS module_name
+        SELECT card.*, deck.name AS deck_name, module.name AS module_name,
+            (SELECT group_concat(answer, char(31)) FROM (SELECT answer FROM learner_answer
+                WHERE learner_answer.card_id = card.id ORDER BY added_at, answer)) AS learner_answers
         FROM card JOIN deck ON deck.id = card.deck_id JOIN module ON module.id = deck.module_id
         """
 
@@ -46,7 +53,8 @@ extension CardRecord {
         self.init(
             id: row["id"], deck: row["deck_name"], module: row["module_name"], noteKey: row["note_key"],
             table: row["table_name"], template: row["template"], front: row["front"], back: row["back"],
-            answers: StoredList.decode(row["answers"]), mode: AnswerMode(rawValue: row["mode"]) ?? .typed,
+            answers: StoredList.decode(row["answers"]),
+            learnerAnswers: StoredList.decode((row["learner_answers"] as String?) ?? ""), mode: AnswerMode(rawValue: row["mode"]) ?? .typed,
             tags: StoredList.decode(row["tags"]),
             state: CardState(
                 repetitions: row["reps"], ease: row["ease"], interval: row["interval"],

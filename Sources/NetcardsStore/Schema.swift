@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's migrations. A migration is never edited once it has landed: add the next one.
 enum Schema {
-    static let latestVersion = 1
+    static let latestVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -100,6 +100,18 @@ enum Schema {
                     key TEXT PRIMARY KEY,
                     value TEXT NOT NULL
                 );
+                """)
+        }
+        // Answers the learner accepted with `:accept`: their own, kept apart from the deck's so a deck update
+        // (which rewrites card.answers) never drops them.
+        migrator.registerMigration("learner-accepted-answers") { db in
+            try db.execute(sql: """
+                CREATE TABLE learner_answer (
+                    card_id TEXT NOT NULL REFERENCES card(id),
+                    answer TEXT NOT NULL,
+                    added_at REAL NOT NULL,
+                    PRIMARY KEY (card_id, answer)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

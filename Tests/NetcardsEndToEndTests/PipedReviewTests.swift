@@ -22,7 +22,7 @@ struct PipedReviewTests {
         #expect(result.stdout.contains("answer> \(card.back)"), "the answer is echoed after the prompt")
         #expect(result.stdout.contains("✓ correct"))
         #expect(result.stdout.contains("next in 1 day (2026-11-29)"))
-        #expect(result.stdout.contains("Reviewed 1 card · 100% correct"))
+        #expect(result.stdout.contains("Reviewed 1 card (1 answer) · 100% correct"))
         #expect(result.stderr.isEmpty, "\(result.stderr)")
 
         let after = try sandbox.cards()

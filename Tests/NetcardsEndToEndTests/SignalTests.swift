@@ -26,7 +26,7 @@ struct SignalTests {
         let status = session.waitForExit(timeout: .seconds(10))  // nil: still running (then killed)
 
         #expect(status == 128 + signal, "exit status (nil = still running after 10 s)\n\(session.text)")
-        #expect(session.text.contains("Reviewed 1 card · 100% correct"))
+        #expect(session.text.contains("Reviewed 1 card (1 answer) · 100% correct"))
         #expect(session.text.contains("Due tomorrow: 1"))
         // The grade given before the signal was saved at once; the card on screen is untouched.
         let after = try sandbox.cards()

@@ -82,7 +82,7 @@ struct StatsHistory: Sendable {
             // An empty line reveals the answer, then the grade: the same for typed and revealed cards.
             let result = try run(offset, ["review", "--deck", deck, "--new", String(new)],
                                  grades.map { $0.hasPrefix(":") ? "\($0)\n" : "\n\($0)\n" }.joined())
-            guard result.stdout.contains("Reviewed \(reviewed) card") else {
+            guard result.stdout.contains("(\(reviewed) answer") else {
                 throw Failure(description: "history, day T\(offset), deck \(deck): expected \(reviewed) answers:\n\(result)")
             }
         }

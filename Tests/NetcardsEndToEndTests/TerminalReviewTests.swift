@@ -53,9 +53,10 @@ struct TerminalReviewTests {
         try term.type(":und\t")
         try term.expect(":undo")
         try term.type("\r")
-        try term.expect("Took back the last grade; here is that card again.")
-        let again = try term.expectPrompt("answer> ")
+        try term.expect("Took back the grade 4; grade this card again.")
+        let again = try term.expectPrompt(Self.gradePrompt)
         #expect(again.contains(second.front), "the second card comes back after :undo")
+        #expect(again.contains("✓ correct"), "with its verdict, at its grade prompt")
         #expect(!term.transcript.contains("Unknown command"))
 
         let afterUndo = try sandbox.cards()
@@ -87,16 +88,17 @@ struct TerminalReviewTests {
         // The lapsed card comes back at once; answer it again, then the queue is empty.
         try answer(term, shownIn: try term.expectPrompt("answer> "), among: cards, grade: 5,
                    expectNext: "next in 1 day (2026-11-29)")
-        try term.expectPrompt("All done. Enter finishes, :undo takes back the last grade> ")
+        try term.expectPrompt("All done. Enter finishes, :undo takes back the last action> ")
         try term.type(":undo\r")
-        try term.expect("Took back the last grade; here is that card again.")
-        try term.expectPrompt("answer> ")
+        try term.expect("Took back the grade 5; grade this card again.")
+        try term.expectPrompt(Self.gradePrompt)
         #expect(try sandbox.cards()[id: only.id]?.reps == 0, "the 5 is taken back: the card is in its lapsed state")
 
-        try answer(term, shownIn: term.transcript, among: cards, grade: 4, expectNext: "next in 1 day (2026-11-29)")
-        try term.expectPrompt("All done. Enter finishes, :undo takes back the last grade> ")
+        try term.type("4\r")
+        try term.expect("next in 1 day (2026-11-29)")
+        try term.expectPrompt("All done. Enter finishes, :undo takes back the last action> ")
         try term.type("\r")
-        try term.expect("Reviewed 2 cards")
+        try term.expect("Reviewed 1 card (2 answers)")
         #expect(try term.waitForExit() == 0)
         expectTerminalRestored(term)
         #expect(try sandbox.cards()[id: only.id]?.reps == 1)
@@ -114,7 +116,7 @@ struct TerminalReviewTests {
         try term.type(String(second.back.prefix(2)))  // half typed, no Enter
         try term.pressControlC()
 
-        try term.expect("Reviewed 1 card · 100% correct")
+        try term.expect("Reviewed 1 card (1 answer) · 100% correct")
         try term.expect("Due tomorrow: 1")
         #expect(try term.waitForExit() == 130)
         expectTerminalRestored(term)
@@ -138,7 +140,7 @@ struct TerminalReviewTests {
         try term.type(card.back + "\r")
         try term.expectPrompt(Self.gradePrompt)
         try term.pressControlC()
-        try term.expect("Reviewed 0 cards")
+        try term.expect("Reviewed 0 cards (0 answers)")
         #expect(try term.waitForExit() == 130)
         #expect(try sandbox.cards(["--deck", "protocols"]) == cards, "nothing was graded")
     }
@@ -151,7 +153,7 @@ struct TerminalReviewTests {
 
         try term.expectPrompt("answer> ")
         try term.pressControlD()
-        try term.expect("Reviewed 0 cards")
+        try term.expect("Reviewed 0 cards (0 answers)")
         #expect(try term.waitForExit() == 0)
         expectTerminalRestored(term)
         #expect(try sandbox.cards() == before)
