@@ -9,6 +9,8 @@ extension Netcards {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this deck (repeatable).") var deck: [String] = []
+        @Option(help: "Only cards in this state: new, learning, review or suspended (repeatable).") var state: [CardPhase] = []
+        @Option(help: "Only cards whose id, question, answers or tags contain TEXT (any case).") var search: String?
         @Flag(help: "Print a JSON array instead of a table.") var json = false
 
         func run() throws {
@@ -18,7 +20,7 @@ extension Netcards {
                 try printJSON(workspace.store)
                 return
             }
-            let cards = try workspace.store.cards(decks: deck)
+            let cards = try workspace.store.cards(decks: deck).filter(isListed)
             let rows = cards.map { card in
                 [card.id, card.phase.rawValue, card.state.due?.iso ?? "-", String(card.state.interval), Self.oneLine(card.front, 60)]
             }
@@ -33,6 +35,7 @@ extension Netcards {
             var buffer = "["
             var first = true
             try store.forEachCard(decks: deck) { card in
+                guard isListed(card) else { return }
                 buffer += first ? "\n  " : ",\n  "
                 first = false
                 CardJSON(card).write(to: &buffer)
@@ -42,12 +45,22 @@ extension Netcards {
             output.write(Data(buffer.utf8))
         }
 
+        private func isListed(_ card: CardRecord) -> Bool {
+            if !state.isEmpty && !state.contains(card.phase) { return false }
+            guard let search, !search.isEmpty else { return true }
+            return ([card.id, card.front, card.back] + card.acceptedAnswers + card.tags).contains {
+                $0.range(of: search, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            }
+        }
+
         static func oneLine(_ text: String, _ limit: Int) -> String {
             let flat = text.replacingOccurrences(of: "\n", with: " ")
             return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
         }
     }
 }
+
+extension CardPhase: ExpressibleByArgument {}
 
 struct CardJSON {
     var id, deck, module, front, back, state: String

@@ -88,12 +88,33 @@ extension NetcardsStore {
         }
     }
 
-    /// A suspended card no longer counts as mastered, so the module's mastery is recounted.
     public func setSuspended(_ suspended: Bool, cardId: String, today: StudyDay) throws(StoreError) {
+        try setSuspended(suspended, cardIds: [cardId], today: today)
+    }
+
+    /// Suspends or unsuspends cards in one transaction: an unknown id changes nothing. Returns the ids whose
+    /// state changed (the others already were so). A suspended card no longer counts as mastered, so the
+    /// modules' mastery is recounted.
+    @discardableResult
+    public func setSuspended(_ suspended: Bool, cardIds: [String], today: StudyDay) throws(StoreError) -> [String] {
         try write { db in
-            try db.execute(sql: "UPDATE card SET suspended = ? WHERE id = ?", arguments: [suspended, cardId])
-            if db.changesCount == 0 { throw StoreError(.notFound, "no card with id \(cardId)") }
+            var changed: [String] = []
+            var unknown: [String] = []
+            for id in cardIds {
+                guard let current = try Bool.fetchOne(db, sql: "SELECT suspended FROM card WHERE id = ?", arguments: [id]) else {
+                    unknown.append(id)
+                    continue
+                }
+                if current != suspended, !changed.contains(id) { changed.append(id) }
+            }
+            if !unknown.isEmpty {
+                throw StoreError(.notFound, "no card with id \(unknown.joined(separator: ", ")) — nothing was changed. `netcards cards --search TEXT` finds a card's id.")
+            }
+            for id in changed {
+                try db.execute(sql: "UPDATE card SET suspended = ? WHERE id = ?", arguments: [suspended, id])
+            }
             try Self.refreshMastery(db, today: today)
+            return changed
         }
     }
 

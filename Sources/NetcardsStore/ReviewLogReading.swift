@@ -11,6 +11,8 @@ public struct ReviewLogEntry: Hashable, Sendable {
     public var kind: AnswerKind
     public var grade: Int
     public var answer: String?
+    /// correct, almost, partial, wrong, or accepted (`:accept`); none for a revealed answer.
+    public var verdict: String?
     public var durationMs: Int?
     public var intervalBefore: Int
     public var easeBefore: Double
@@ -32,7 +34,7 @@ extension NetcardsStore {
                 ReviewLogEntry(
                     cardId: row["card_id"], deck: row["deck_name"],
                     answeredAt: Date(timeIntervalSince1970: row["answered_at"]), day: StudyDay(number: row["day"]),
-                    kind: AnswerKind(rawValue: row["kind"]) ?? .review, grade: row["grade"], answer: row["answer"],
+                    kind: AnswerKind(rawValue: row["kind"]) ?? .review, grade: row["grade"], answer: row["answer"], verdict: row["verdict"],
                     durationMs: row["duration_ms"], intervalBefore: row["interval_before"], easeBefore: row["ease_before"],
                     intervalAfter: row["interval_after"], easeAfter: row["ease_after"])
             }

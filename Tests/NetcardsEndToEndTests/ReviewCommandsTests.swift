@@ -94,3 +94,104 @@ struct ReviewCommandsTests {
         #expect(try sandbox.cards()[id: skipped.id]?.due == "2026-11-29")
     }
 }
+
+extension ReviewCommandsTests {
+    @Test(":accept after ✗: the answer is kept, logged as accepted, Enter grades 4; the next day it is ✓")
+    func acceptThenNextDay() throws {
+        let sandbox = try Sandbox()
+        let cards = try sandbox.cards(["--deck", "protocols"])
+        let mine = "my own phrasing"
+        let term = try sandbox.terminal(["review", "--deck", "protocols", "--new", "1"])
+
+        let shown = try card(shownIn: try term.expectPrompt("answer> "), among: cards)
+        try term.type(mine + "\r")
+        try term.expect("✗")
+        try term.expectPrompt("\(Self.gradePrompt) [Enter = 1 again]> ")
+        try term.type(":accept\r")
+        try term.expect("✓ accepted")
+        try term.expectPrompt("\(Self.gradePrompt) [Enter = 4 good]> ")
+        try term.type("\r")
+        try term.expect("next in 1 day (2026-11-29)")
+        try term.expectPrompt("All done.")
+        try term.type("\r")
+        try term.expect("Reviewed 1 card (1 answer) · 100% correct")
+        #expect(try term.waitForExit() == 0)
+
+        let listed = try sandbox.run(["cards", "--json", "--search", mine])
+        let objects = try #require(try JSONSerialization.jsonObject(with: listed.stdoutData) as? [[String: Any]])
+        #expect(objects.count == 1)
+        #expect(objects.first?["id"] as? String == shown.id)
+        #expect(objects.first?["accepted"] as? [String] == [mine])
+
+        let log = sandbox.path("log.csv")
+        #expect(try sandbox.run(["export", "--format", "log", log]).status == 0)
+        let rows = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(rows.first?.contains("verdict") == true)
+        #expect(rows.dropFirst().map { $0.contains("\(mine),accepted,") } == [true], "\(rows)")
+
+        // The next day the card is due and the same answer is right.
+        let nextDay = try sandbox.terminal(["review", "--deck", "protocols", "--new", "0"],
+                                           env: ["NETCARDS_NOW": "2026-11-29T09:00:00Z"])
+        let again = try nextDay.expectPrompt("answer> ")
+        #expect(again.contains(shown.front))
+        try nextDay.type(mine + "\r")
+        try nextDay.expect("✓")
+        try nextDay.expectPrompt("\(Self.gradePrompt) [Enter = 4 good]> ")
+        try nextDay.pressControlD()
+        #expect(try nextDay.waitForExit() == 0)
+    }
+
+    @Test(":undo after :accept takes the answer back out of the store")
+    func undoAccept() throws {
+        let sandbox = try Sandbox()
+        let term = try sandbox.terminal(["review", "--deck", "protocols", "--new", "1"])
+        try term.expectPrompt("answer> ")
+        try term.type("something else\r")
+        try term.expectPrompt(Self.gradePrompt)
+        try term.type(":accept\r")
+        try term.expectPrompt("[Enter = 4 good]> ")
+        #expect(try sandbox.run(["cards", "--json", "--search", "something else"]).stdout.contains("\"accepted\":[\"something else\"]"))
+        try term.type(":undo\r")
+        try term.expect("Took back :accept")
+        try term.expectPrompt("[Enter = 1 again]> ")
+        #expect(try sandbox.cards(["--search", "something else"]).isEmpty, "no card holds the answer any more")
+        try term.pressControlD()
+        #expect(try term.waitForExit() == 0)
+    }
+}
+
+@Suite("suspend, unsuspend and cards filters")
+struct CardStateCommandsTests {
+    @Test("suspend then unsuspend by id; cards --state and --search narrow the list")
+    func suspendAndUnsuspend() throws {
+        let sandbox = try Sandbox()
+        let peer = "protocols/etcd-peer-port"
+        let client = "protocols/etcd-client-port"
+        let suspended = try sandbox.run(["suspend", peer, client])
+        #expect(suspended.status == 0, "\(suspended)")
+        #expect(suspended.stdout.contains("Suspended 2 cards"))
+        #expect(try sandbox.cards(["--state", "suspended"]).map(\.id).sorted() == [client, peer])
+
+        let etcd = try sandbox.cards(["--search", "ETCD"])
+        #expect(Set(etcd.map(\.id)).isSuperset(of: [peer, client]))
+        #expect(etcd.allSatisfy { "\($0.id) \($0.front) \($0.back)".lowercased().contains("etcd") })
+        #expect(try sandbox.cards(["--search", "etcd", "--state", "new"]).allSatisfy { $0.state == "new" && $0.id != peer })
+
+        let back = try sandbox.run(["unsuspend", peer])
+        #expect(back.status == 0)
+        #expect(try sandbox.cards()[id: peer]?.state == "new")
+        #expect(try sandbox.cards()[id: client]?.state == "suspended")
+    }
+
+    @Test("an unknown id: exit 1, the id named, nothing changed")
+    func unknownId() throws {
+        let sandbox = try Sandbox()
+        let before = try sandbox.cards()
+        let result = try sandbox.run(["suspend", "protocols/etcd-peer-port", "protocols/no-such-card"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no card with id protocols/no-such-card"))
+        #expect(try sandbox.cards() == before, "the known id was not suspended either")
+        #expect(try sandbox.run(["unsuspend", "nope"]).status == 1)
+        #expect(try sandbox.run(["cards", "--state", "asleep"]).status == 2, "an unknown state is a usage error")
+    }
+}

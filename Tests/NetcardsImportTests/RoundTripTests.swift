@@ -107,6 +107,6 @@ import Testing
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == ReviewLogWriter.header.joined(separator: ","))
         #expect(lines.count == 5)
-        #expect(lines[2] == "networking-ports/guid-ssh,2026-01-15T09:00:00Z,2026-01-15,review,1,,15000,10,2.55,2,2.35")
+        #expect(lines[2] == "networking-ports/guid-ssh,2026-01-15T09:00:00Z,2026-01-15,review,1,,,15000,10,2.55,2,2.35")
     }
 }

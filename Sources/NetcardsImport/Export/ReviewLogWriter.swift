@@ -3,7 +3,7 @@ import NetcardsStore
 
 /// The review log as CSV: one row per answer, with the interval and ease before and after it.
 public enum ReviewLogWriter {
-    public static let header = ["card_id", "answered_at", "day", "kind", "grade", "answer", "duration_ms",
+    public static let header = ["card_id", "answered_at", "day", "kind", "grade", "answer", "verdict", "duration_ms",
                                 "interval_before", "ease_before", "interval_after", "ease_after"]
 
     public static func text(entries: [ReviewLogEntry]) throws -> String {
@@ -11,7 +11,7 @@ public enum ReviewLogWriter {
         formatter.formatOptions = [.withInternetDateTime]
         return try DelimitedText.csv(header: header, rows: entries.map { entry in
             [entry.cardId, formatter.string(from: entry.answeredAt), entry.day.iso, entry.kind.rawValue,
-             String(entry.grade), entry.answer ?? "", entry.durationMs.map(String.init) ?? "",
+             String(entry.grade), entry.answer ?? "", entry.verdict ?? "", entry.durationMs.map(String.init) ?? "",
              String(entry.intervalBefore), ease(entry.easeBefore), String(entry.intervalAfter), ease(entry.easeAfter)]
         })
     }
