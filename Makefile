@@ -87,7 +87,8 @@ install: deps
 FUZZ_RUNS    ?= 1000000
 FUZZ_SCRATCH ?= .build-fuzz
 FUZZ_TARGETS := FuzzDeckParser:deck-parser:../Decks FuzzAnswerChecker:answer-checker:Seeds/answer-checker \
-                FuzzImportReaders:import-readers:Seeds/import-readers
+                FuzzImportReaders:import-readers:Seeds/import-readers \
+                FuzzOutputSanitiser:output-sanitiser:Seeds/output-sanitiser
 
 .PHONY: fuzz
 fuzz: deps

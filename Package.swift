@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "netcards", targets: ["netcards"]),
         .library(name: "NetcardsCore", targets: ["NetcardsCore"]),
         .library(name: "NetcardsImport", targets: ["NetcardsImport"]),
+        .library(name: "NetcardsTerminal", targets: ["NetcardsTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -32,6 +32,10 @@ let package = Package(
             name: "FuzzImportReaders",
             dependencies: ["FuzzSupport", .product(name: "NetcardsImport", package: mainPackage)]
         ),
+        .executableTarget(
+            name: "FuzzOutputSanitiser",
+            dependencies: ["FuzzSupport", .product(name: "NetcardsTerminal", package: mainPackage)]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -55,9 +55,10 @@ int nc_read_char(EditLine *el, wchar_t *out) {
     }
 }
 
-void nc_write_stdout(const char *text) {
-    fputs(text, stdout);
-    fflush(stdout);
+void nc_write_stream(int to_stderr, const char *bytes, size_t count) {
+    FILE *stream = to_stderr ? stderr : stdout;
+    fwrite(bytes, 1, count, stream);
+    fflush(stream);
 }
 
 EditLine *nc_el_init(const char *program) { return el_init(program, stdin, stdout, stderr); }

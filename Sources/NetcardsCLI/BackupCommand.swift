@@ -1,4 +1,5 @@
 import ArgumentParser
+import NetcardsTerminal
 
 extension Netcards {
     struct Backup: ParsableCommand {
@@ -11,7 +12,7 @@ extension Netcards {
         func run() throws {
             let workspace = try Workspace(global)
             try workspace.store.backup(to: file)
-            print("Backed up \(workspace.store.path) to \(file)")
+            TerminalOutput.standardOutput.line("Backed up \(workspace.store.path) to \(file)")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetcardsCore
 import NetcardsStore
+import NetcardsTerminal
 
 extension Netcards {
     struct Cards: ParsableCommand {
@@ -24,14 +25,14 @@ extension Netcards {
             let rows = cards.map { card in
                 [card.id, card.phase.rawValue, card.state.due?.iso ?? "-", String(card.state.interval), Self.oneLine(card.front, 60)]
             }
-            print(TextTable.render(header: ["id", "state", "due", "ivl", "front"], rows: rows, rightAligned: [3], style: workspace.style))
+            TerminalOutput.standardOutput.line(TextTable.render(header: ["id", "state", "due", "ivl", "front"], rows: rows, rightAligned: [3], style: workspace.style))
         }
 
         /// Streams the array card by card: 100,000 cards never sit in memory as one JSON document.
         /// Streams the array card by card: 100,000 cards never sit in memory as one JSON document,
         /// and writing each object directly is ten times faster than JSONEncoder per card.
         private func printJSON(_ store: NetcardsStore) throws {
-            let output = FileHandle.standardOutput
+            let output = TerminalOutput.standardOutput
             var buffer = "["
             var first = true
             try store.forEachCard(decks: deck) { card in
@@ -39,10 +40,10 @@ extension Netcards {
                 buffer += first ? "\n  " : ",\n  "
                 first = false
                 CardJSON(card).write(to: &buffer)
-                if buffer.utf8.count > 1 << 16 { output.write(Data(buffer.utf8)); buffer = "" }
+                if buffer.utf8.count > 1 << 16 { output.json(buffer); buffer = "" }
             }
             buffer += first ? "]\n" : "\n]\n"
-            output.write(Data(buffer.utf8))
+            output.json(buffer)
         }
 
         private func isListed(_ card: CardRecord) -> Bool {
@@ -100,7 +101,7 @@ struct CardJSON {
 }
 
 enum JSONText {
-    /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
+    /// A JSON string literal (RFC 8259): quotes, backslashes and control characters (C0, DEL and C1) escaped.
     static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -110,7 +111,7 @@ enum JSONText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            case _ where ControlCharacters.isEscaped(scalar): result += String(format: "\\u%04x", scalar.value)
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NetcardsTerminal
 
 extension Netcards {
     struct Config: ParsableCommand {
@@ -25,12 +26,12 @@ extension Netcards {
             let workspace = try Workspace(global)
             if let key, let value {
                 try workspace.store.setSetting(key, to: value)
-                print("\(key) = \(value)")
+                TerminalOutput.standardOutput.line("\(key) = \(value)")
                 return
             }
             let defaults = [Setting.dayStartHour: "4", Setting.newPerDay: "20"]
             for name in Setting.all.keys.sorted() where key == nil || key == name {
-                print("\(name) = \(try workspace.store.setting(name) ?? defaults[name]!)    # \(Setting.all[name]!)")
+                TerminalOutput.standardOutput.line("\(name) = \(try workspace.store.setting(name) ?? defaults[name]!)    # \(Setting.all[name]!)")
             }
         }
     }

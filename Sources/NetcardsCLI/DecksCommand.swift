@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetcardsStore
+import NetcardsTerminal
 
 extension Netcards {
     struct Decks: ParsableCommand {
@@ -18,7 +19,7 @@ extension Netcards {
                 return
             }
             let rows = decks.map { [$0.deck, $0.module, String($0.cards), String($0.dueToday), String($0.new)] }
-            print(TextTable.render(header: ["deck", "module", "cards", "due", "new"], rows: rows, rightAligned: [2, 3, 4],
+            TerminalOutput.standardOutput.line(TextTable.render(header: ["deck", "module", "cards", "due", "new"], rows: rows, rightAligned: [2, 3, 4],
                                    style: workspace.style))
         }
     }
@@ -39,7 +40,6 @@ enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(value))
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        TerminalOutput.standardOutput.json(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetcardsImport
 import NetcardsStore
+import NetcardsTerminal
 
 extension Netcards {
     struct Export: ParsableCommand {
@@ -53,7 +54,7 @@ extension Netcards {
             } catch {
                 throw UserError("could not write \(file): \(error.localizedDescription) — check the folder exists and is writable")
             }
-            print("Wrote \(what) to \(file)")
+            TerminalOutput.standardOutput.line("Wrote \(what) to \(file)")
         }
     }
 }

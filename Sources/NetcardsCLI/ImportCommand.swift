@@ -3,6 +3,7 @@ import Foundation
 import NetcardsCore
 import NetcardsImport
 import NetcardsStore
+import NetcardsTerminal
 
 extension Netcards {
     struct Import: ParsableCommand {
@@ -57,12 +58,12 @@ extension Netcards {
                                                         idsListed: ImportSummary.idsShown)
             bar.clear()
             for warning in plan.warnings.prefix(20) {
-                FileHandle.standardError.write(Data("netcards: warning: \(warning)\n".utf8))
+                TerminalOutput.standardError.line("netcards: warning: \(warning)")
             }
             if plan.warnings.count > 20 {
-                FileHandle.standardError.write(Data("netcards: … and \(plan.warnings.count - 20) more notes skipped\n".utf8))
+                TerminalOutput.standardError.line("netcards: … and \(plan.warnings.count - 20) more notes skipped")
             }
-            print(ImportSummary.lines(report, plan: plan, dryRun: dryRun).joined(separator: "\n"))
+            TerminalOutput.standardOutput.line("\(ImportSummary.lines(report, plan: plan, dryRun: dryRun).joined(separator: "\n"))")
         }
     }
 }
@@ -76,6 +77,8 @@ final class ProgressBar {
     private var drawn = false
     static let delay: TimeInterval = 0.5
     static let width = 30
+    /// Back to the start of the line and erase it.
+    private static let clearLine = "\r\u{1B}[K"
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -92,13 +95,13 @@ final class ProgressBar {
         let clamped = min(1, max(0, fraction))
         let filled = Int(clamped * Double(Self.width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled)
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(Int(clamped * 100))% \(label)".utf8))
+        TerminalOutput.standardError.write(.code(Self.clearLine) + "[\(bar)] \(Int(clamped * 100))% \(label)")
         drawn = true
     }
 
     func clear() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        TerminalOutput.standardError.write(.code(Self.clearLine))
         drawn = false
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetcardsCore
 import NetcardsStore
+import NetcardsTerminal
 
 public struct Netcards: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -26,11 +27,11 @@ public struct Netcards: ParsableCommand {
         let inputs = try store.queueInputs(today: today, decks: [], newLimit: try workspace.newCardsPerDay())
         let newAvailable = min(inputs.newRoom, inputs.new.count)
         let streak = try store.currentStreak(today: today)
-        print("\(style.bold("netcards")) · \(today.iso)")
-        print("  due today      \(due)")
-        print("  new available  \(newAvailable)")
-        print("  streak         \(streak) day\(streak == 1 ? "" : "s")")
-        print(due + newAvailable > 0
+        TerminalOutput.standardOutput.line("\(style.bold("netcards")) · \(today.iso)")
+        TerminalOutput.standardOutput.line("  due today      \(due)")
+        TerminalOutput.standardOutput.line("  new available  \(newAvailable)")
+        TerminalOutput.standardOutput.line("  streak         \(streak) day\(streak == 1 ? "" : "s")")
+        TerminalOutput.standardOutput.line(due + newAvailable > 0
               ? "Start with: \(style.cyan("netcards review"))"
               : "Nothing due. Drill a table with \(style.cyan("netcards quiz ports")), or see \(style.cyan("netcards stats")).")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetcardsCore
 import NetcardsStore
+import NetcardsTerminal
 
 /// Runs the command line and maps every failure to netcards' exit codes:
 /// 0 ok, 1 bad input or data, 2 usage.
@@ -19,9 +20,9 @@ public enum NetcardsMain {
             fail(error.description, code: 1)
         } catch {
             let code = Netcards.exitCode(for: error)
-            if code == .success { print(Netcards.fullMessage(for: error)); exit(0) }
+            if code == .success { TerminalOutput.standardOutput.line("\(Netcards.fullMessage(for: error))"); exit(0) }
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((Netcards.fullMessage(for: error) + "\n").utf8))
+                TerminalOutput.standardError.line("\(Netcards.fullMessage(for: error))")
                 exit(2)
             }
             if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
@@ -30,7 +31,7 @@ public enum NetcardsMain {
     }
 
     private static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("netcards: \(message)\n".utf8))
+        TerminalOutput.standardError.line("netcards: \(message)")
         exit(code)
     }
 }

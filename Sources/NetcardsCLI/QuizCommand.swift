@@ -33,7 +33,7 @@ extension Netcards {
             let questions = Array(pool.shuffled(using: &generator).prefix(n))
             let options = choices.map { count in questions.map { Self.options(for: $0, count: count, pool: pool, using: &generator) } }
 
-            let console = Console()
+            let console = TerminalOutput.standardOutput
             console.line(workspace.style.bold("Quiz: \(name)") + " · \(questions.count) question\(questions.count == 1 ? "" : "s")")
             LineReaders.catchInterrupts()
             let reader = LineReaders.forStandardInput(programName: "netcards", completions: [":skip", ":help", ":quit"])

@@ -29,7 +29,7 @@ final class QuizSession {
         var result = Result()
         questionLoop: for (index, question) in questions.enumerated() {
             repl.console.line()
-            repl.console.line(repl.style.dim("[\(index + 1)/\(questions.count)]") + " " + repl.style.bold(question.front))
+            repl.console.line(repl.style.dim("[\(index + 1)/\(questions.count)]") + " " + repl.style.bold("\(question.front)"))
             let options = choices?[index]
             if let options {
                 for (number, option) in options.enumerated() { repl.console.line("  \(number + 1)) \(option)") }
@@ -88,11 +88,11 @@ final class QuizSession {
         return options[number - 1]
     }
 
-    private func feedback(_ check: AnswerCheck, typed: String, question: QuizQuestion, multipleChoice: Bool) -> String {
+    private func feedback(_ check: AnswerCheck, typed: String, question: QuizQuestion, multipleChoice: Bool) -> TerminalText {
         let note = question.note.map { repl.style.dim("  (\($0))") } ?? ""
         if check.verdict == .correct { return repl.style.green("✓ correct") + "  \(check.closest)" + note }
-        if typed.trimmingCharacters(in: .whitespaces).isEmpty { return repl.style.red("✗ skipped") + " — the answer: \(repl.style.bold(check.closest))" + note }
-        if multipleChoice { return repl.style.red("✗ not quite") + " — the answer: \(repl.style.bold(check.closest))" + note }
+        if typed.trimmingCharacters(in: .whitespaces).isEmpty { return repl.style.red("✗ skipped") + " — the answer: \(repl.style.bold("\(check.closest)"))" + note }
+        if multipleChoice { return repl.style.red("✗ not quite") + " — the answer: \(repl.style.bold("\(check.closest)"))" + note }
         return AnswerFeedback.render(typed: typed, check: check, style: repl.style) + note
     }
 }

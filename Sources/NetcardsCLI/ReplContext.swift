@@ -7,6 +7,6 @@ struct ReplContext {
     let store: NetcardsStore
     let clock: StudyClock
     let reader: any LineReader
-    let console: Console
+    let console: TerminalOutput
     let style: Style
 }

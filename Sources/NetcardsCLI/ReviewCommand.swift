@@ -27,7 +27,7 @@ extension Netcards {
             let newLimit = try newCards.map { try store.newCardsStarted(on: today).addingSaturated($0) } ?? workspace.newCardsPerDay()
             let inputs = try store.queueInputs(today: today, decks: deck, newLimit: newLimit)
             let queue = ReviewQueue.build(inputs, today: today)
-            let console = Console()
+            let console = TerminalOutput.standardOutput
             guard !queue.isEmpty else {
                 console.line("Nothing to review today. Tomorrow: \(try store.dueCount(onOrBefore: today.adding(days: 1))) due.")
                 return
@@ -43,7 +43,7 @@ extension Netcards {
             if summary.endedBy == .interrupted { throw ExitCode(128 + LineReaders.pendingSignal) }
         }
 
-        private func printSummary(_ summary: ReviewSession.Summary, masteryBefore: [ModuleMastery], workspace: Workspace, console: Console) throws {
+        private func printSummary(_ summary: ReviewSession.Summary, masteryBefore: [ModuleMastery], workspace: Workspace, console: TerminalOutput) throws {
             let style = workspace.style
             let run = summary.run
             let percent = run.answerCount == 0 ? 0 : Int((Double(run.correctCount) / Double(run.answerCount) * 100).rounded())

@@ -122,12 +122,12 @@ final class ReviewSession {
         let counter = review.counter.map { "[\($0.index)/\($0.of)\($0.isRepeat ? " again" : "")] " } ?? ""
         repl.console.line()
         repl.console.line(repl.style.dim("\(counter)\(card.deck)\(card.table.map { " · \($0)" } ?? "")"))
-        repl.console.line(repl.style.bold(card.front))
+        repl.console.line(repl.style.bold("\(card.front)"))
     }
 
     private func showAnswer(_ card: CardRecord, given: GivenAnswer) {
         if given.accepted {
-            repl.console.line(repl.style.green("✓ accepted") + "  \(repl.style.bold(given.typed))" +
+            repl.console.line(repl.style.green("✓ accepted") + "  \(repl.style.bold("\(given.typed)"))" +
                               repl.style.dim("  (an answer of this card from now on; :undo takes it back)"))
             return
         }
@@ -181,9 +181,9 @@ final class ReviewSession {
         case .failure(let unknown):
             repl.console.line(repl.style.yellow("Unknown command \(unknown.name). Commands: \(ReplCommand.completions.joined(separator: " "))"))
         case .success(.help):
-            repl.console.line(ReplCommand.helpText)
+            repl.console.line("\(ReplCommand.helpText)")
         case .success(.stats):
-            repl.console.line(runStatsLine())
+            repl.console.line("\(runStatsLine())")
         case .success(.quit):
             return .stop(.end)
         case .success(.skip):
@@ -230,7 +230,7 @@ final class ReviewSession {
             message = "Took back :accept; \(before.typed) is not an answer of this card."
         }
         review.undo()
-        repl.console.line(repl.style.dim(message))
+        repl.console.line(repl.style.dim("\(message)"))
         // Unless it is still on screen, the card's question is shown again, its time counting on from where it was.
         if onScreen?.entry != review.currentEntry { onScreen = nil }
         return .carryOn

@@ -27,7 +27,7 @@ extension Netcards {
             if json {
                 try JSONOutput.print(StatsJSON(report))
             } else {
-                print(StatsView(report: report, style: workspace.style, width: TerminalSize.columns(environment: workspace.environment)).render())
+                TerminalOutput.standardOutput.line(StatsView(report: report, style: workspace.style, width: TerminalSize.columns(environment: workspace.environment)).render())
             }
         }
     }

@@ -8,23 +8,23 @@ struct StatsView {
     var style: Style
     var width: Int
 
-    func render() -> String {
+    func render() -> TerminalText {
         [header(), todaySection(), modulesSection(), calendarSection(), forecastSection(), trendSection(), quizAndLeeches()]
             .joined(separator: "\n\n")
     }
 
-    private func header() -> String {
+    private func header() -> TerminalText {
         style.bold("netcards stats · \(report.today.iso)")
     }
 
-    private func todaySection() -> String {
+    private func todaySection() -> TerminalText {
         let figures = report.todayFigures
         let percent = Self.percent(figures.correct, of: figures.answered)
         let parts = ["\(figures.answered) answered", percent.map { "\($0)% correct" } ?? "no answers yet",
                      Duration.text(Double(figures.durationMs) / 1000), "\(figures.dueLeft) due left", "\(figures.newLeft) new left"]
         let oneLine = "Today  " + parts.joined(separator: " · ")
-        if oneLine.count <= width { return style.bold("Today") + "  " + parts.joined(separator: " · ") }
-        return style.bold("Today") + "  " + parts[0...2].joined(separator: " · ") + "\n       " + parts[3...].joined(separator: " · ")
+        if oneLine.count <= width { return "\(style.bold("Today"))  \(parts.joined(separator: " · "))" }
+        return "\(style.bold("Today"))  \(parts[0...2].joined(separator: " · "))\n       \(parts[3...].joined(separator: " · "))"
     }
 
     /// Module names take what the widest figures leave, between 12 and 34 columns.
@@ -33,7 +33,7 @@ struct StatsView {
         return max(min(12, longest), min(34, longest, width - reserved))
     }
 
-    private func modulesSection() -> String {
+    private func modulesSection() -> TerminalText {
         let figures = report.modules.map { module in
             let retention = Self.percent(module.reviewPassed30Days, of: module.reviewAnswers30Days).map { "\($0)%" } ?? "–"
             return "\(module.mastered)/\(module.cards) mastered · retention \(retention)"
@@ -41,7 +41,7 @@ struct StatsView {
         let figuresWidth = figures.map(\.count).max() ?? 0
         let names = nameWidth(leaving: 2 + 1 + 10 + 2 + figuresWidth)
         let barWidth = max(4, min(40, width - 2 - names - 1 - 2 - figuresWidth))
-        var lines = [style.bold("Modules") + style.dim("   █ mastered  ▒ learning  ░ new  × suspended")]
+        var lines: [TerminalText] = [style.bold("Modules") + style.dim("   █ mastered  ▒ learning  ░ new  × suspended")]
         for (module, text) in zip(report.modules, figures) {
             let bar = Charts.stackedBar([
                 .init(value: module.mastered, glyph: "█", color: "32"),
@@ -49,25 +49,25 @@ struct StatsView {
                 .init(value: module.new, glyph: "░", color: "2"),
                 .init(value: module.suspended, glyph: "×"),
             ], width: barWidth, style: style)
-            lines.append("  " + Self.fit(module.module, names) + " " + bar + "  " + text)
+            lines.append("  \(Self.fit(module.module, names)) \(bar)  \(text)")
         }
         return lines.joined(separator: "\n")
     }
 
-    private func calendarSection() -> String {
+    private func calendarSection() -> TerminalText {
         let days = NetcardsStore.calendarDays
         let first = report.today.adding(days: -(days - 1))
         // Columns are weeks starting on Monday; 1970-01-01 was a Thursday, so Monday is (n + 3) % 7 == 0.
         let firstMonday = first.adding(days: -((first.number + 3) % 7))
         let weeks = (report.today - firstMonday) / 7 + 1
         let busiest = report.answersByDay.values.max() ?? 0
-        var lines = [style.bold("Last 26 weeks") + style.dim("   · none  ░ ▒ ▓ █ more answers")]
+        var lines: [TerminalText] = [style.bold("Last 26 weeks") + style.dim("   · none  ░ ▒ ▓ █ more answers")]
         for (row, label) in ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"].enumerated() {
-            var cells = ""
+            var cells = TerminalText()
             for week in 0..<weeks {
                 let day = firstMonday.adding(days: week * 7 + row)
                 if day < first || day > report.today { cells.append(" "); continue }
-                let glyph = String(Charts.heatGlyph(report.answersByDay[day] ?? 0, maximum: busiest))
+                let glyph: TerminalText = "\(Charts.heatGlyph(report.answersByDay[day] ?? 0, maximum: busiest))"
                 cells += (report.answersByDay[day] ?? 0) > 0 ? style.green(glyph) : style.dim(glyph)
             }
             lines.append("  \(label) \(cells)")
@@ -76,42 +76,42 @@ struct StatsView {
         return lines.joined(separator: "\n")
     }
 
-    private func forecastSection() -> String {
+    private func forecastSection() -> TerminalText {
         let maximum = report.forecast.map(\.due).max() ?? 0
         let barWidth = max(10, min(50, width - 20))
-        var lines = [style.bold("Due in the next 14 days")]
+        var lines: [TerminalText] = [style.bold("Due in the next 14 days")]
         for (day, due) in report.forecast {
-            lines.append("  \(day.iso.dropFirst(5)) " + style.cyan(Charts.bar(due, maximum: maximum, width: barWidth)) + " \(due)")
+            lines.append("  \(day.iso.dropFirst(5)) \(style.cyan("\(Charts.bar(due, maximum: maximum, width: barWidth))")) \(due)")
         }
         return lines.joined(separator: "\n")
     }
 
-    private func trendSection() -> String {
+    private func trendSection() -> TerminalText {
         let latest = report.modules.map { module in
             (report.trend[module.module] ?? []).last.map { "\($0.mastered)/\($0.total)" } ?? "0/\(module.cards)"
         }
         let names = nameWidth(leaving: 2 + 1 + 30 + 2 + (latest.map(\.count).max() ?? 0))
         let days = max(7, min(30, width - 2 - names - 1 - 2 - (latest.map(\.count).max() ?? 0)))
-        var lines = [style.bold("Mastery, last \(days) days")]
+        var lines: [TerminalText] = [style.bold("Mastery, last \(days) days")]
         for (module, latestText) in zip(report.modules, latest) {
             let points = (report.trend[module.module] ?? []).suffix(days)
             let shares = points.map { $0.total == 0 ? 0 : Double($0.mastered) / Double($0.total) }
-            lines.append("  " + Self.fit(module.module, names) + " " + style.green(Charts.sparkline(shares, maximum: 1)) + "  \(latestText)")
+            lines.append("  \(Self.fit(module.module, names)) \(style.green("\(Charts.sparkline(shares, maximum: 1))"))  \(latestText)")
         }
         return lines.joined(separator: "\n")
     }
 
-    private func quizAndLeeches() -> String {
+    private func quizAndLeeches() -> TerminalText {
         let quizPercent = Self.percent(report.quizCorrect, of: report.quizAnswers)
-        var lines = [style.bold("Quiz") + "  \(report.quizCorrect)/\(report.quizAnswers) correct" + (quizPercent.map { " (\($0)%)" } ?? "")]
+        var lines: [TerminalText] = [style.bold("Quiz") + "  \(report.quizCorrect)/\(report.quizAnswers) correct" + (quizPercent.map { " (\($0)%)" } ?? "")]
         lines.append("")
         if report.leeches.isEmpty {
             lines.append(style.bold("Leeches") + "  none: no card has lapsed yet")
         } else {
             lines.append(style.bold("Leeches") + style.dim("  the cards you forget most"))
             for leech in report.leeches {
-                lines.append("  \(leech.lapses) lapse\(leech.lapses == 1 ? " " : "s") · ease \(String(format: "%.2f", leech.ease)) · "
-                             + Self.clip(leech.front.replacingOccurrences(of: "\n", with: " "), max(20, width - 30)))
+                let front = Self.clip(ControlCharacters.escaped(leech.front.replacingOccurrences(of: "\n", with: " ")), max(20, width - 30))
+                lines.append("  \(leech.lapses) lapse\(leech.lapses == 1 ? " " : "s") · ease \(String(format: "%.2f", leech.ease)) · \(front)")
             }
         }
         return lines.joined(separator: "\n")

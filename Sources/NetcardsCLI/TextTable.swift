@@ -1,8 +1,10 @@
 import NetcardsTerminal
 
-/// Plain aligned columns; the header is bold when colour is on.
+/// Plain aligned columns; the header is bold when colour is on. Cells are measured as shown, control
+/// characters escaped.
 enum TextTable {
-    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], style: Style) -> String {
+    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], style: Style) -> TerminalText {
+        let rows = rows.map { $0.map(ControlCharacters.escaped) }
         var widths = header.map(\.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         func line(_ cells: [String]) -> String {
@@ -11,7 +13,7 @@ enum TextTable {
                 return rightAligned.contains(index) ? padding + cell : cell + padding
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        return ([style.bold(line(header))] + rows.map(line)).joined(separator: "\n")
+        return ([style.bold("\(line(header))")] + rows.map { "\(line($0))" }).joined(separator: "\n")
     }
 }
 

@@ -13,16 +13,16 @@ public enum Charts {
     }
 
     /// A bar `width` cells long split in proportion to the segments (largest remainders get the spare cells).
-    public static func stackedBar(_ segments: [Segment], width: Int, style: Style) -> String {
+    public static func stackedBar(_ segments: [Segment], width: Int, style: Style) -> TerminalText {
         let total = segments.reduce(0) { $0 + $1.value }
-        guard total > 0, width > 0 else { return String(repeating: " ", count: max(0, width)) }
+        guard total > 0, width > 0 else { return "\(String(repeating: " ", count: max(0, width)))" }
         let exact = segments.map { Double($0.value) * Double(width) / Double(total) }
         var cells = exact.map { Int($0) }
         let spare = width - cells.reduce(0, +)
         let byRemainder = exact.indices.sorted { (exact[$0] - Double(cells[$0])) > (exact[$1] - Double(cells[$1])) }
         for index in byRemainder.prefix(spare) { cells[index] += 1 }
         return zip(segments, cells).map { segment, count in
-            let cells = String(repeating: segment.glyph, count: count)
+            let cells: TerminalText = "\(String(repeating: segment.glyph, count: count))"
             return count == 0 ? "" : segment.color.map { style.paint(cells, $0) } ?? cells
         }.joined()
     }

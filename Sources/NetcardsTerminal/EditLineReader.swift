@@ -33,10 +33,10 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         free(EditLineState.prompt)
-        EditLineState.prompt = strdup(prompt)
+        EditLineState.prompt = strdup(ControlCharacters.escaped(prompt))
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
-            writeStandardOutput("\n")
+            TerminalOutput.standardOutput.line()
             return nc_pending_signal() != 0 ? .interrupted : .end
         }
         if nc_pending_signal() != 0 { return .interrupted }
@@ -72,7 +72,7 @@ enum EditLineState {
         }
         let suffix = String(common.dropFirst(typed.count)) + (matches.count == 1 ? " " : "")
         if suffix.isEmpty {
-            writeStandardOutput("\n" + matches.joined(separator: "  ") + "\n")
+            TerminalOutput.standardOutput.write("\n\(matches.joined(separator: "  "))\n")
             return UInt8(CC_REDISPLAY)
         }
         el_insertstr(editLine, suffix)

@@ -43,12 +43,12 @@ public final class PlainLineReader: LineReader {
     public init() {}
 
     public func readLine(prompt: String) -> LineInput {
-        writeStandardOutput(prompt)
+        TerminalOutput.standardOutput.write("\(prompt)")
         guard let line = nextLine() else {
-            writeStandardOutput("\n")
+            TerminalOutput.standardOutput.line()
             return nc_pending_signal() != 0 ? .interrupted : .end
         }
-        writeStandardOutput(line + "\n")
+        TerminalOutput.standardOutput.line("\(line)")
         return .line(line)
     }
 
@@ -82,8 +82,4 @@ public final class PlainLineReader: LineReader {
         }
         return nil
     }
-}
-
-public func writeStandardOutput(_ text: String) {
-    nc_write_stdout(text)
 }

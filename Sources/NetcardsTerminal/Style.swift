@@ -19,20 +19,21 @@ public enum ColorMode: String, CaseIterable, Sendable {
     }
 }
 
-/// ANSI styling that disappears when colour is off.
+/// ANSI styling that disappears when colour is off. The codes wrap the text after it is escaped, so a
+/// card's own control characters are shown, never obeyed.
 public struct Style: Sendable {
     public let colored: Bool
     public init(colored: Bool) { self.colored = colored }
 
-    public func paint(_ text: String, _ code: String) -> String { colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    public func bold(_ text: String) -> String { paint(text, "1") }
-    public func dim(_ text: String) -> String { paint(text, "2") }
-    public func green(_ text: String) -> String { paint(text, "32") }
-    public func yellow(_ text: String) -> String { paint(text, "33") }
-    public func red(_ text: String) -> String { paint(text, "31") }
-    public func cyan(_ text: String) -> String { paint(text, "36") }
-    public func blue(_ text: String) -> String { paint(text, "34") }
-    public func magenta(_ text: String) -> String { paint(text, "35") }
+    public func paint(_ text: TerminalText, _ code: String) -> TerminalText {
+        colored ? .code("\u{1B}[\(code)m") + text + .code("\u{1B}[0m") : text
+    }
+    public func bold(_ text: TerminalText) -> TerminalText { paint(text, "1") }
+    public func dim(_ text: TerminalText) -> TerminalText { paint(text, "2") }
+    public func green(_ text: TerminalText) -> TerminalText { paint(text, "32") }
+    public func yellow(_ text: TerminalText) -> TerminalText { paint(text, "33") }
+    public func red(_ text: TerminalText) -> TerminalText { paint(text, "31") }
+    public func cyan(_ text: TerminalText) -> TerminalText { paint(text, "36") }
 }
 
 public enum TerminalSize {

@@ -15,8 +15,9 @@ int nc_read_char(EditLine *el, wchar_t *out);
 
 
 #include <stdio.h>
-/// Writes text to stdout and flushes it (Swift 6 can't touch C's `stdout` global directly).
-void nc_write_stdout(const char *text);
+/// Writes bytes to stdout (or stderr) and flushes them, through the same FILE libedit writes to
+/// (Swift 6 can't touch C's `stdout` global directly).
+void nc_write_stream(int to_stderr, const char *bytes, size_t count);
 /// el_init on the standard streams.
 EditLine *nc_el_init(const char *program);
 #endif
