@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetcardsStore
+import NetcardsTerminal
 
 extension Netcards {
     struct Suspend: ParsableCommand {
@@ -30,10 +31,10 @@ enum SuspendedState {
         let workspace = try Workspace(global)
         let changed = try workspace.store.setSuspended(suspended, cardIds: ids, today: workspace.clock.today)
         let verb = suspended ? "Suspended" : "Unsuspended"
-        print("\(verb) \(changed.count) card\(changed.count == 1 ? "" : "s")\(changed.isEmpty ? "." : ": " + changed.joined(separator: ", "))")
+        TerminalOutput.standardOutput.line("\(verb) \(changed.count) card\(changed.count == 1 ? "" : "s")\(changed.isEmpty ? "." : ": " + changed.joined(separator: ", "))")
         let unchanged = ids.filter { !changed.contains($0) }
         if !unchanged.isEmpty {
-            print("Already \(suspended ? "suspended" : "not suspended"): \(Array(Set(unchanged)).sorted().joined(separator: ", "))")
+            TerminalOutput.standardOutput.line("Already \(suspended ? "suspended" : "not suspended"): \(Array(Set(unchanged)).sorted().joined(separator: ", "))")
         }
     }
 }
