@@ -92,8 +92,7 @@ final class ReviewSession {
                     repl.console.line(repl.style.yellow("A grade is a digit 0-5, or a, h, g, e. :help lists the commands."))
                     continue
                 }
-                try record(card, grade: grade, given: given)
-                return .carryOn
+                return try record(card, grade: grade, given: given) ? .carryOn : .stop(.interrupted)
             }
         }
     }
@@ -152,12 +151,20 @@ final class ReviewSession {
 
     // MARK: - Actions
 
-    private func record(_ card: CardRecord, grade: Grade, given: GivenAnswer) throws {
+    /// Saves the grade; false when Ctrl-C stopped the wait for a store another netcards had locked.
+    private func record(_ card: CardRecord, grade: Grade, given: GivenAnswer) throws -> Bool {
         let today = repl.clock.today
         let durationMs = elapsedMs()
-        let receipt = try repl.store.recordAnswer(AnswerInput(
-            cardId: card.id, grade: grade, typed: given.isBlank ? nil : given.typed, verdict: given.loggedVerdict,
-            durationMs: durationMs, kind: .review, at: repl.clock.now(), today: today))
+        let receipt: AnswerReceipt
+        do {
+            receipt = try repl.store.recordAnswer(AnswerInput(
+                cardId: card.id, grade: grade, typed: given.isBlank ? nil : given.typed, verdict: given.loggedVerdict,
+                durationMs: durationMs, kind: .review, at: repl.clock.now(), today: today))
+        } catch {
+            guard error.kind == .locked, LineReaders.pendingSignal != 0 else { throw error }
+            repl.console.line(repl.style.yellow("Stopped while waiting for the store: the grade for \(card.id) was not saved."))
+            return false
+        }
         let comesBackToday = receipt.after.due.map { $0 <= today } ?? false
         review.grade(grade, logId: receipt.logId, durationMs: durationMs, comesBackToday: comesBackToday)
         if comesBackToday {
@@ -165,6 +172,7 @@ final class ReviewSession {
         } else if let due = receipt.after.due {
             repl.console.line(repl.style.dim("  next in \(due - today) day\(due - today == 1 ? "" : "s") (\(due.iso))"))
         }
+        return true
     }
 
     /// Time on the card on screen: from its question being shown to now.

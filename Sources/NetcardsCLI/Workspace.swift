@@ -15,11 +15,19 @@ struct Workspace {
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.environment = environment
         let path = try StorePath.resolve(option: options.db, environment: environment)
-        store = try NetcardsStore(path: path)
+        store = try NetcardsStore(path: path, whileLocked: Self.lockWait(path: path))
         let dayStart = Int(try store.setting(Setting.dayStartHour) ?? "") ?? 4
         clock = try Self.clock(dayStartHour: dayStart, environment: environment)
         style = Style(colored: options.color.enabled(environment: environment))
         try BundledDeckSync.run(store: store, today: clock.today)
+    }
+
+    /// A write waits for another netcards as long as it takes, saying so after a second; a caught Ctrl-C
+    /// (review and quiz catch it) stops the wait, with nothing written.
+    private static func lockWait(path: String) -> LockWait {
+        LockWait(announce: {
+            TerminalOutput.standardError.line("netcards: waiting for another netcards to finish writing to \(path) … (Ctrl-C stops)")
+        }, keepWaiting: { LineReaders.pendingSignal == 0 })
     }
 
     /// NETCARDS_NOW (ISO 8601) fixes the clock: for tests and for trying out a schedule.

@@ -9,10 +9,12 @@ public struct NetcardsStore: Sendable {
     /// Opens (creating if needed) and migrates the store at `path`.
     /// A store written by a newer netcards is refused and left untouched;
     /// before an older store is migrated, it is copied to `PATH.bak-vN`.
-    public init(path: String) throws(StoreError) {
+    /// A write that finds the store locked by another process waits as `whileLocked` says (by default, as long
+    /// as it takes).
+    public init(path: String, whileLocked: LockWait = LockWait()) throws(StoreError) {
         self.path = path
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .callback(whileLocked.busyCallback)
         // WAL with synchronous=NORMAL: a commit survives a killed process without an fsync of its own
         // (only a power cut can lose the last grades, never corrupt the file).
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
@@ -119,15 +121,26 @@ public struct NetcardsStore: Sendable {
         case .SQLITE_FULL:
             return StoreError(.writeFailed, "the disk holding \(path) is full: nothing was written. Free some space and run the command again.")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(.writeFailed, "\(path) stayed locked by another netcards for too long. Finish the other session, then try again.")
+            return StoreError(.locked, "\(path) was locked by another netcards and the wait was stopped: nothing was written. Run the command again once the other one is done.")
         default:
             return StoreError(.writeFailed, "could not use \(path): \(dbError.message ?? "\(dbError)"). Nothing was half-written; try again.")
         }
     }
 
-    /// Runs a write transaction and turns SQLite errors into clear store errors.
+    /// Runs a write transaction and turns SQLite errors into clear store errors. The transaction is IMMEDIATE:
+    /// it takes the write lock first, where SQLite waits for another writer through the busy handler (a deferred
+    /// one that has read already gets SQLITE_BUSY at once when it needs to write).
     func write<T>(_ updates: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.write(updates) } catch let error as StoreError { throw error } catch { throw Self.describe(error, path: path) }
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as StoreError { throw error } catch { throw Self.describe(error, path: path) }
     }
 
     func read<T>(_ value: (Database) throws -> T) throws(StoreError) -> T {
