@@ -7,7 +7,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Review today's cards: due ones first, then new ones.",
+            abstract: "Review today's cards: the due ones and new ones, interleaved.",
             discussion: "Type each answer (Enter alone reveals), then grade 0-5 or a/h/g/e. :help lists the commands. With stdin not a terminal, lines are read plainly: an empty line reveals, a digit grades.")
 
         @OptionGroup var global: GlobalOptions

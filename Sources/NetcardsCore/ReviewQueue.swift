@@ -1,54 +1,119 @@
-/// Today's review queue: due cards (most overdue first), then today's repeats, then new cards in deck
-/// order up to the day's limit. Siblings (cards of one table row or note) are kept apart when possible.
+/// Today's review queue. Which cards: today's repeats, every due card and new cards in deck order up to the
+/// day's room, leaving out siblings of cards already chosen or studied today (one per day, see
+/// `SiblingMarks`). In what order: each kind spread over the day (new cards among the due ones, not after
+/// them), each table or deck spread within its kind, then no two cards of one group side by side whenever
+/// another card can go between. The same inputs always give the same order.
 public enum ReviewQueue {
-    public struct Candidate: Hashable, Sendable {
+    public struct Candidate: Sendable {
         public var id: String
         public var noteKey: String
         public var due: StudyDay?
         public var lastReviewDay: StudyDay?
+        /// The cards of one table of one deck, or a deck's other cards: kept apart in the day's order.
+        public var group: String
+        public var siblingMarks: SiblingMarks
 
-        public init(id: String, noteKey: String, due: StudyDay? = nil, lastReviewDay: StudyDay? = nil) {
+        public init(id: String, noteKey: String, due: StudyDay? = nil, lastReviewDay: StudyDay? = nil,
+                    group: String = "", question: String = "", answer: String = "") {
             self.id = id
             self.noteKey = noteKey
             self.due = due
             self.lastReviewDay = lastReviewDay
+            self.group = group
+            self.siblingMarks = SiblingMarks(note: noteKey, question: question, answer: answer)
         }
     }
 
     public struct Inputs: Sendable {
         /// Cards due today or earlier, ordered by due day then deck order.
         public var due: [Candidate]
-        /// New cards in deck order (more than `newRoom`, so siblings can be skipped).
+        /// New cards in deck order (more than `newRoom`, so siblings can be passed over).
         public var new: [Candidate]
         /// How many new cards may still be started today.
         public var newRoom: Int
-        public var notesStudiedToday: Set<String>
+        /// Cards answered earlier today: their siblings wait for another day.
+        public var studiedToday: [Candidate]
 
-        public init(due: [Candidate], new: [Candidate], newRoom: Int, notesStudiedToday: Set<String>) {
+        public init(due: [Candidate], new: [Candidate], newRoom: Int, studiedToday: [Candidate]) {
             self.due = due
             self.new = new
             self.newRoom = newRoom
-            self.notesStudiedToday = notesStudiedToday
+            self.studiedToday = studiedToday
         }
     }
 
     /// Card ids in the order to show them.
     public static func build(_ inputs: Inputs, today: StudyDay) -> [String] {
         let repeats = inputs.due.filter { $0.lastReviewDay == today }
-        let due = inputs.due.filter { $0.lastReviewDay != today }
-        var notesShown = inputs.notesStudiedToday
-        var order: [String] = []
-        var deferredSiblings: [String] = []
-        for card in due {
-            if notesShown.insert(card.noteKey).inserted { order.append(card.id) } else { deferredSiblings.append(card.id) }
+        let repeatIds = Set(repeats.map(\.id))
+        var chosen = SiblingIndex()
+        inputs.studiedToday.forEach { chosen.insert($0.siblingMarks) }
+        repeats.forEach { chosen.insert($0.siblingMarks) }
+
+        func choose(_ candidates: [Candidate], limit: Int) -> [Candidate] {
+            var picked: [Candidate] = []
+            for card in candidates where picked.count < limit && !repeatIds.contains(card.id) {
+                guard !chosen.hasSibling(of: card.siblingMarks) else { continue }
+                chosen.insert(card.siblingMarks)
+                picked.append(card)
+            }
+            return picked
         }
-        order += repeats.map(\.id)
-        var fresh: [String] = []
-        var skipped: [String] = []
-        for card in inputs.new where fresh.count < inputs.newRoom {
-            if notesShown.insert(card.noteKey).inserted { fresh.append(card.id) } else { skipped.append(card.id) }
+        let due = choose(inputs.due, limit: .max)
+        let fresh = choose(inputs.new, limit: max(0, inputs.newRoom))
+
+        let spread = interleave([due, repeats, fresh].map(spreadByGroup))
+        return separateNeighbours(spread).map(\.id)
+    }
+
+    /// Each group's cards evenly over the list, keeping their order within the group.
+    private static func spreadByGroup(_ cards: [Candidate]) -> [Candidate] {
+        var counts: [String: Int] = [:]
+        cards.forEach { counts[$0.group, default: 0] += 1 }
+        var seen: [String: Int] = [:]
+        let keyed = cards.enumerated().map { index, card -> (key: Double, index: Int, card: Candidate) in
+            let rank = seen[card.group, default: 0]
+            seen[card.group] = rank + 1
+            return ((Double(rank) + 0.5) / Double(counts[card.group]!), index, card)
         }
-        fresh += skipped.prefix(max(0, inputs.newRoom - fresh.count))
-        return order + fresh + deferredSiblings
+        return keyed.sorted { ($0.key, $0.index) < ($1.key, $1.index) }.map(\.card)
+    }
+
+    /// The lists merged so that each is spread evenly over the result, in its own order.
+    private static func interleave(_ lists: [[Candidate]]) -> [Candidate] {
+        var keyed: [(key: Double, list: Int, index: Int, card: Candidate)] = []
+        for (list, cards) in lists.enumerated() {
+            for (index, card) in cards.enumerated() {
+                keyed.append(((Double(index) + 0.5) / Double(cards.count), list, index, card))
+            }
+        }
+        return keyed.sorted { ($0.key, $0.list, $0.index) < ($1.key, $1.list, $1.index) }.map(\.card)
+    }
+
+    /// Takes the cards in order, but never one of the previous card's group while another card can go
+    /// there: such a card waits (in order) for the next place it fits. At most `maxWaiting` wait, so one
+    /// huge group costs no more than a short scan per card.
+    private static func separateNeighbours(_ cards: [Candidate]) -> [Candidate] {
+        let maxWaiting = 64
+        var waiting: [Candidate] = []
+        var next = 0
+        var result: [Candidate] = []
+        result.reserveCapacity(cards.count)
+        while result.count < cards.count {
+            let previous = result.last?.group
+            if let index = waiting.firstIndex(where: { $0.group != previous }) {
+                result.append(waiting.remove(at: index))
+            } else if next < cards.count, waiting.count < maxWaiting {
+                let card = cards[next]
+                next += 1
+                if card.group != previous { result.append(card) } else { waiting.append(card) }
+            } else if !waiting.isEmpty {
+                result.append(waiting.removeFirst())
+            } else {
+                result.append(cards[next])
+                next += 1
+            }
+        }
+        return result
     }
 }

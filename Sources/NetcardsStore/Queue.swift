@@ -2,30 +2,34 @@ import GRDB
 import NetcardsCore
 
 extension NetcardsStore {
-    /// What today's queue is built from, by indexed queries only: due cards, the first new cards in deck
-    /// order, how many new cards were already started today, and the notes already studied today.
+    /// What today's queue is built from: due cards, the first new cards in deck order, how many new cards
+    /// were already started today, and the cards studied today (their siblings wait).
     public func queueInputs(today: StudyDay, decks: [String], newLimit: Int) throws(StoreError) -> ReviewQueue.Inputs {
         try read { db in
             var deckFilter = ""
             if !decks.isEmpty {
                 let ids = try Int64.fetchAll(db, sql: "SELECT id FROM deck WHERE name IN (\(databaseQuestionMarks(count: decks.count)))",
                                              arguments: StatementArguments(decks))
-                if ids.isEmpty { return ReviewQueue.Inputs(due: [], new: [], newRoom: 0, notesStudiedToday: []) }
+                if ids.isEmpty { return ReviewQueue.Inputs(due: [], new: [], newRoom: 0, studiedToday: []) }
                 deckFilter = " AND deck_id IN (\(ids.map(String.init).joined(separator: ",")))"
             }
+            let columns = "id, note_key, due, last_review_day, deck_id, table_name, front, back"
             // A cursor read by column index: the due list can hold tens of thousands of rows.
             func candidates(_ sql: String, _ arguments: StatementArguments) throws -> [ReviewQueue.Candidate] {
                 var result: [ReviewQueue.Candidate] = []
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
-                    result.append(ReviewQueue.Candidate(id: row[0], noteKey: row[1],
-                                                        due: (row[2] as Int?).map(StudyDay.init(number:)),
-                                                        lastReviewDay: (row[3] as Int?).map(StudyDay.init(number:))))
+                    let table: String? = row[5]
+                    result.append(ReviewQueue.Candidate(
+                        id: row[0], noteKey: row[1],
+                        due: (row[2] as Int?).map(StudyDay.init(number:)),
+                        lastReviewDay: (row[3] as Int?).map(StudyDay.init(number:)),
+                        group: "\(row[4] as Int64)/\(table ?? "")", question: row[6], answer: row[7]))
                 }
                 return result
             }
             let due = try candidates("""
-                SELECT id, note_key, due, last_review_day FROM card INDEXED BY card_due
+                SELECT \(columns) FROM card INDEXED BY card_due
                 WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(deckFilter)
                 ORDER BY due, position
                 """, [today.number])
@@ -33,13 +37,14 @@ extension NetcardsStore {
                                                 arguments: [today.number]) ?? 0
             let room = max(0, newLimit.addingSaturated(-startedToday))
             let fresh = room == 0 ? [] : try candidates("""
-                SELECT id, note_key, due, last_review_day FROM card INDEXED BY card_new
+                SELECT \(columns) FROM card INDEXED BY card_new
                 WHERE retired = 0 AND suspended = 0 AND due IS NULL\(deckFilter)
                 ORDER BY position LIMIT ?
                 """, [room.multipliedSaturated(by: 4).addingSaturated(20)])
-            let touched = Set(try String.fetchAll(db, sql: "SELECT note_key FROM card WHERE last_review_day = ?\(deckFilter)",
-                                                  arguments: [today.number]))
-            return ReviewQueue.Inputs(due: due, new: fresh, newRoom: room, notesStudiedToday: touched)
+            let studied = try candidates("""
+                SELECT \(columns) FROM card INDEXED BY card_last_review WHERE last_review_day = ?
+                """, [today.number])
+            return ReviewQueue.Inputs(due: due, new: fresh, newRoom: room, studiedToday: studied)
         }
     }
 

@@ -195,3 +195,40 @@ struct CardStateCommandsTests {
         #expect(try sandbox.run(["cards", "--state", "asleep"]).status == 2, "an unknown state is a usage error")
     }
 }
+
+@Suite("The day's order in a terminal")
+struct DayOrderTests {
+    /// A first day of 60 new cards over every bundled deck. In deck order (before) 20 of the 59 neighbouring
+    /// pairs shared a table; interleaved, the bundled decks give none. The bar is at most 3 pairs (5%): only a
+    /// table holding more than half of the day's cards can force neighbours, which no bundled table comes
+    /// near, and the slack keeps deck edits from breaking the test while a return to deck order (a run of
+    /// 8 port cards alone is 7 pairs) fails it.
+    @Test("the neighbours of a 60-card first day rarely share a table")
+    func firstDayNeighbours() throws {
+        let sandbox = try Sandbox()
+        let term = try sandbox.terminal(["review", "--new", "60"])
+        try term.expect("60 cards today.")
+        for index in 1...60 {
+            try term.expect("[\(index)/60]")
+            try term.expectPrompt("> ")  // the answer prompt, or Enter to reveal
+            try term.type("\r")
+            try term.expectPrompt("]> ")  // the grade prompt
+            try term.type("4\r")
+        }
+        try term.expectPrompt("All done.")
+        try term.type("\r")
+        try term.expect("Reviewed 60 cards (60 answers)")
+        #expect(try term.waitForExit() == 0)
+
+        // Each card's header: "[i/60] deck · table", or "[i/60] deck" for a card of no table.
+        let headers = term.transcript.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("[") && $0.contains("/60] ") }
+        #expect(headers.count == 60)
+        let places = headers.map { String($0[$0.range(of: "] ")!.upperBound...]) }
+        let sharedTable = zip(places, places.dropFirst()).filter { $0.contains(" · ") && $0 == $1 }.count
+        #expect(sharedTable <= 3, "neighbours sharing a table: \(sharedTable)\n\(places.joined(separator: "\n"))")
+        #expect(Set(places.map { $0.split(separator: " ").first! }).count >= 3, "the day mixes decks")
+        // New cards of every deck are spread: the first ten already hold cards of two decks or more.
+        #expect(Set(places.prefix(10).map { $0.split(separator: " ").first! }).count >= 2)
+    }
+}
