@@ -114,7 +114,8 @@ struct StatsHistory: Sendable {
             throw Failure(description: "second quiz (answers \(answers)):\n\(second)")
         }
 
-        try review(0, deck: "debugging", new: 1, grades: ["5", "1", "4", "4"], reviewed: 4)
+        // The new card comes between the two due ones (new cards are spread among the due).
+        try review(0, deck: "debugging", new: 1, grades: ["5", "4", "1", "4"], reviewed: 4)
 
         var files: [String: Data] = [:]
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: sandbox.storePath + suffix) {
