@@ -232,3 +232,55 @@ struct DayOrderTests {
         #expect(Set(places.prefix(10).map { $0.split(separator: " ").first! }).count >= 2)
     }
 }
+
+extension ReviewCommandsTests {
+    @Test("a reveal card: what was typed before revealing is shown beside the answer; Enter grades 4")
+    func revealCardKeepsWhatWasTyped() throws {
+        let sandbox = try Sandbox()
+        let deck = sandbox.path("mine.md")
+        try """
+            ---
+            deck: mine
+            module: Mine
+            ---
+
+            Q: Why does a NAT gateway live in a public subnet? {#nat-public}
+            Reveal: It needs a route to the internet gateway to reach the internet.
+            """.write(toFile: deck, atomically: true, encoding: .utf8)
+        #expect(try sandbox.run(["import", deck]).status == 0)
+
+        let term = try sandbox.terminal(["review", "--deck", "mine"])
+        try term.expectPrompt("Enter to reveal> ")
+        try term.type("it needs the IGW\r")
+        try term.expect("→ It needs a route to the internet gateway to reach the internet.")
+        try term.expect("you wrote: it needs the IGW")
+        try term.expectPrompt("\(Self.gradePrompt) [Enter = 4 good]> ")
+        try term.type("\r")
+        try term.expect("next in 1 day (2026-11-29)")
+        try term.expectPrompt("All done.")
+        try term.type("\r")
+        #expect(try term.waitForExit() == 0)
+        #expect(try sandbox.cards(["--deck", "mine"]).first?.state == "review")
+    }
+
+    @Test("time spent is one measure: the summary and stats show the same seconds, card shown → grade")
+    func oneTimeMeasure() throws {
+        let sandbox = try Sandbox()
+        let term = try sandbox.terminal(["review", "--deck", "protocols", "--new", "1"])
+        try term.expectPrompt("answer> ")
+        Thread.sleep(forTimeInterval: 2.2)  // thinking before answering counts
+        try term.type("\r")
+        try term.expectPrompt(Self.gradePrompt)
+        try term.type("1\r")
+        try term.expectPrompt("answer> ")  // the lapsed card again
+        try term.pressControlD()
+        let summary = try term.expect("Due tomorrow")
+        #expect(try term.waitForExit() == 0)
+
+        let stats = try sandbox.run(["stats", "--json"])
+        let today = try #require((try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any])?["today"] as? [String: Any])
+        let seconds = try #require(today["seconds"] as? Int)
+        #expect(seconds >= 2)
+        #expect(summary.contains("· \(seconds)s"), "stats says \(seconds)s; the summary:\n\(summary)")
+    }
+}
