@@ -66,20 +66,10 @@ extension NetcardsStore {
     /// kept), ids no longer in a deck retired with their history. A dry run reports and changes nothing.
     @discardableResult
     public func load(_ decks: [DeckToLoad], source: DeckSource, today: StudyDay, dryRun: Bool = false) throws(StoreError) -> [DeckLoadReport] {
-        do {
-            var reports: [DeckLoadReport] = []
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    reports = try decks.map { try Self.load($0, source: source, db) }
-                    try Self.refreshMastery(db, today: today)
-                    return dryRun ? .rollback : .commit
-                }
-            }
+        try loadStaged(decks, dryRun: dryRun) { db, staged in
+            let reports = try zip(decks, staged).map { try Self.load($0, staged: $1, source: source, db) }
+            try Self.refreshMastery(db, today: today)
             return reports
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.describe(error, path: path)
         }
     }
 
@@ -91,11 +81,35 @@ extension NetcardsStore {
         }
     }
 
+    /// Stages the cards of `decks` (`StagedCards`) without locking the store, then runs `body` in one immediate
+    /// transaction, committed unless this is a dry run. A large import so holds the write lock only while SQL
+    /// copies its rows, never while Swift turns them into rows: a review in another terminal waits seconds at most.
+    func loadStaged<T>(_ decks: [some LoadableDeck], dryRun: Bool,
+                       _ body: (Database, [StagedCards]) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                let staged = try StagedCards.stage(decks, db)
+                defer { try? StagedCards.drop(db) }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db, staged)
+                    return dryRun ? .rollback : .commit
+                }
+                return result!
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.describe(error, path: path)
+        }
+    }
+
     private static let positionsPerDeck = 10_000_000
 
-    /// Loads one deck. Each card is looked up by its id as it comes (a deck that had no cards skips that), so
-    /// neither the deck's cards nor its rows are held all at once.
-    static func load(_ deck: some LoadableDeck, source: DeckSource, idsListed limit: Int = .max, _ db: Database) throws -> DeckLoadReport {
+    /// Loads one staged deck with a handful of statements, whatever its size: each card is matched to the deck's
+    /// card of the same id; the report is worked out first, then the rows are inserted, updated and retired.
+    static func load(_ deck: some LoadableDeck, staged: StagedCards, source: DeckSource, idsListed limit: Int = .max,
+                     _ db: Database) throws -> DeckLoadReport {
         let moduleId = try moduleId(named: deck.module, db)
         let existingDeck = try Row.fetchOne(db, sql: "SELECT id, position FROM deck WHERE name = ?", arguments: [deck.name])
         let deckId: Int64
@@ -111,44 +125,64 @@ extension NetcardsStore {
                            arguments: [deck.name, moduleId, deck.title, source.rawValue, deck.contentHash, deckPosition])
             deckId = db.lastInsertedRowID
         }
-
-        var existing = try ExistingCards(deckId: deckId, isNewDeck: existingDeck == nil, db)
+        let hadCards = try existingDeck != nil
+            && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM card WHERE deck_id = ?)", arguments: [deckId]) ?? false
+        let firstPosition = deckPosition * positionsPerDeck
+        let range = (lowerBound: staged.first, upperBound: staged.last)
         var report = DeckLoadReport(deck: deck.name)
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO card(id, deck_id, note_key, table_name, template, position, front, back, answers, mode, tags)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let update = try db.cachedStatement(sql: """
-            UPDATE card SET note_key = ?, table_name = ?, template = ?, position = ?, front = ?, back = ?,
-                answers = ?, mode = ?, tags = ?, retired = 0 WHERE id = ?
-            """)
-        var index = 0
-        try deck.forEachCard { card in
-            let position = deckPosition * positionsPerDeck + index
-            index += 1
-            let answers = StoredList.encode(card.answers)
-            let tags = StoredList.encode(card.tags)
-            if let old = try existing.take(card.id) {
-                let same = old.content == StoredContent(noteKey: card.noteKey, table: card.table, template: card.template,
-                                                        front: card.front, back: card.back, answers: answers,
-                                                        mode: card.mode.rawValue, tags: tags, retired: false)
-                if same && old.position == position { report.unchanged += 1; return }
-                if same { report.unchanged += 1 } else { report.record(.changed, card.id, listing: limit) }
-                try update.execute(arguments: [card.noteKey, card.table, card.template, position, card.front, card.back,
-                                               answers, card.mode.rawValue, tags, card.id])
-            } else {
-                do {
-                    try insert.execute(arguments: [card.id, deckId, card.noteKey, card.table, card.template, position,
-                                                   card.front, card.back, answers, card.mode.rawValue, tags])
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                    throw StoreError(.invalidInput, "card id \(card.id) already belongs to another deck — rename the deck or the card's id")
-                }
-                report.record(.added, card.id, listing: limit)
-            }
+
+        if let taken = try String.fetchOne(db, sql: """
+            SELECT s.id FROM temp.staged_card s JOIN card c ON c.id = s.id
+            WHERE s.rowid BETWEEN ? AND ? AND c.deck_id <> ? LIMIT 1
+            """, arguments: [range.lowerBound, range.upperBound, deckId]) {
+            throw StoreError(.invalidInput, "card id \(taken) already belongs to another deck — rename the deck or the card's id")
         }
-        for id in try existing.untaken() {
-            try db.execute(sql: "UPDATE card SET retired = 1 WHERE id = ?", arguments: [id])
-            report.record(.retired, id, listing: limit)
+        if hadCards {
+            // Matched cards: changed when any content column differs; rewritten as well when only their position moved.
+            func differs(_ c: String) -> String {
+                """
+                (\(c).note_key IS NOT s.note_key OR \(c).table_name IS NOT s.table_name OR \(c).template IS NOT s.template
+                 OR \(c).front IS NOT s.front OR \(c).back IS NOT s.back OR \(c).answers IS NOT s.answers
+                 OR \(c).mode IS NOT s.mode OR \(c).tags IS NOT s.tags OR \(c).retired <> 0)
+                """
+            }
+            let matched = try Row.fetchCursor(db, sql: """
+                SELECT s.id, \(differs("c")) FROM temp.staged_card s JOIN card c ON c.id = s.id
+                WHERE s.rowid BETWEEN ? AND ? ORDER BY s.rowid
+                """, arguments: [range.lowerBound, range.upperBound])
+            while let row = try matched.next() {
+                if row[1] as Bool { report.record(.changed, row[0], listing: limit) } else { report.unchanged += 1 }
+            }
+            let gone = try String.fetchCursor(db, sql: """
+                SELECT id FROM card WHERE deck_id = ? AND retired = 0
+                AND id NOT IN (SELECT id FROM temp.staged_card WHERE rowid BETWEEN ? AND ?) ORDER BY id
+                """, arguments: [deckId, range.lowerBound, range.upperBound])
+            while let id = try gone.next() { report.record(.retired, id, listing: limit) }
+            try db.execute(sql: """
+                UPDATE card SET note_key = s.note_key, table_name = s.table_name, template = s.template,
+                    position = ? + s.seq, front = s.front, back = s.back, answers = s.answers, mode = s.mode,
+                    tags = s.tags, retired = 0
+                FROM temp.staged_card AS s
+                WHERE card.id = s.id AND s.rowid BETWEEN ? AND ? AND (\(differs("card"))
+                      OR card.position <> ? + s.seq)
+                """, arguments: [firstPosition, range.lowerBound, range.upperBound, firstPosition])
+            try db.execute(sql: """
+                UPDATE card SET retired = 1 WHERE deck_id = ? AND retired = 0
+                AND id NOT IN (SELECT id FROM temp.staged_card WHERE rowid BETWEEN ? AND ?)
+                """, arguments: [deckId, range.lowerBound, range.upperBound])
+        }
+        let added = try String.fetchCursor(db, sql: """
+            SELECT id FROM temp.staged_card s WHERE s.rowid BETWEEN ? AND ?
+            \(hadCards ? "AND NOT EXISTS (SELECT 1 FROM card WHERE card.id = s.id)" : "") ORDER BY s.rowid
+            """, arguments: [range.lowerBound, range.upperBound])
+        while let id = try added.next() { report.record(.added, id, listing: limit) }
+        if report.addedCount > 0 {
+            try db.execute(sql: """
+                INSERT INTO card(id, deck_id, note_key, table_name, template, position, front, back, answers, mode, tags)
+                SELECT id, ?, note_key, table_name, template, ? + seq, front, back, answers, mode, tags
+                FROM temp.staged_card s WHERE s.rowid BETWEEN ? AND ?
+                \(hadCards ? "AND NOT EXISTS (SELECT 1 FROM card WHERE card.id = s.id)" : "") ORDER BY s.rowid
+                """, arguments: [deckId, firstPosition, range.lowerBound, range.upperBound])
         }
         return report
     }
@@ -178,77 +212,48 @@ extension NetcardsStore {
     }
 }
 
-/// The cards a deck had before a load, found one id at a time; what is left untaken is retired.
-private struct ExistingCards {
-    struct Found {
-        var content: StoredContent
-        var position: Int
-    }
+/// The cards of one deck of a load, written to the connection's own temporary table (`temp.staged_card`, in
+/// SQLite's temporary file, not the store) before the store is locked; the deck's rows are a range of rowids.
+struct StagedCards {
+    /// The deck's rows in `temp.staged_card` are `first...last`; `last` is `first - 1` for a deck without cards.
+    var first: Int64
+    var last: Int64
 
-    private let deckId: Int64
-    private let db: Database
-    private let lookup: Statement?
-    /// Row ids of the deck's cards not retired and not yet taken: retired at the end unless the deck names them.
-    private var unretired: Set<Int64>
-
-    init(deckId: Int64, isNewDeck: Bool, _ db: Database) throws {
-        self.deckId = deckId
-        self.db = db
-        let hasCards = isNewDeck
-            ? false
-            : try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM card WHERE deck_id = ?)", arguments: [deckId]) ?? false
-        // Columns in `StoredContent(lookupRow:)`'s order.
-        lookup = hasCards ? try db.cachedStatement(sql: """
-            SELECT note_key, table_name, template, front, back, answers, mode, tags, retired, position, rowid
-            FROM card WHERE id = ? AND deck_id = ?
-            """) : nil
-        unretired = hasCards
-            ? Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM card WHERE deck_id = ? AND retired = 0", arguments: [deckId]))
-            : []
-    }
-
-    /// The deck's card with this id, if it had one (a card of another deck is not found: inserting it fails).
-    mutating func take(_ id: String) throws -> Found? {
-        guard let lookup else { return nil }
-        // This runs once per card of a re-imported deck, so the row is read in place rather than copied: it reads
-        // the statement, which its cursor resets when it goes away.
-        let rows = try Row.fetchCursor(lookup, arguments: [id, deckId])
-        return try withExtendedLifetime(rows) {
-            guard let row = try rows.next() else { return nil }
-            unretired.remove(row[10])
-            return Found(content: StoredContent(lookupRow: row), position: row[9])
+    /// Stages every deck in one transaction on the temporary database only: the store itself is neither read nor
+    /// locked, so other netcards go on answering meanwhile.
+    static func stage(_ decks: [some LoadableDeck], _ db: Database) throws -> [StagedCards] {
+        try drop(db)
+        try db.execute(sql: """
+            CREATE TEMP TABLE staged_card (
+                seq INTEGER NOT NULL, id TEXT NOT NULL, note_key TEXT NOT NULL, table_name TEXT, template TEXT,
+                front TEXT NOT NULL, back TEXT NOT NULL, answers TEXT NOT NULL, mode TEXT NOT NULL, tags TEXT NOT NULL)
+            """)
+        var staged: [StagedCards] = []
+        try db.inTransaction(.deferred) {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO temp.staged_card(seq, id, note_key, table_name, template, front, back, answers, mode, tags)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            // A new table's rowids count from 1 in insertion order: each deck's cards are one run of them.
+            var rowid: Int64 = 0
+            for deck in decks {
+                let first = rowid + 1
+                var seq = 0
+                try deck.forEachCard { card in
+                    try insert.execute(arguments: [seq, card.id, card.noteKey, card.table, card.template, card.front,
+                                                   card.back, StoredList.encode(card.answers), card.mode.rawValue,
+                                                   StoredList.encode(card.tags)])
+                    seq += 1
+                    rowid += 1
+                }
+                staged.append(StagedCards(first: first, last: rowid))
+            }
+            return .commit
         }
+        return staged
     }
 
-    /// The ids of the deck's cards that are not retired and were not taken, sorted.
-    func untaken() throws -> [String] {
-        guard !unretired.isEmpty else { return [] }
-        var ids: [String] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, id FROM card WHERE deck_id = ? AND retired = 0", arguments: [deckId])
-        while let row = try rows.next() {
-            if unretired.contains(row["rowid"]) { ids.append(row["id"]) }
-        }
-        return ids.sorted()
-    }
-}
-
-/// The content columns of a card row, to tell a changed card from an unchanged one.
-private struct StoredContent: Equatable {
-    var noteKey: String
-    var table: String?
-    var template: String?
-    var front: String
-    var back: String
-    var answers: String
-    var mode: String
-    var tags: String
-    var retired: Bool
-}
-
-extension StoredContent {
-    /// From a row of `ExistingCards`' lookup, whose first columns are these, in this order.
-    init(lookupRow row: Row) {
-        self.init(noteKey: row[0], table: row[1], template: row[2], front: row[3], back: row[4], answers: row[5],
-                  mode: row[6], tags: row[7], retired: row[8])
+    static func drop(_ db: Database) throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.staged_card")
     }
 }

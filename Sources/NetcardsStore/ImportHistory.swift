@@ -68,25 +68,16 @@ extension NetcardsStore {
     @discardableResult
     public func loadImport(_ decks: [some LoadableDeck], history: [ImportedCardHistory], today: StudyDay,
                            dryRun: Bool = false, idsListed: Int = .max) throws(StoreError) -> ImportLoadReport {
-        do {
+        try loadStaged(decks, dryRun: dryRun) { db, staged in
             var report = ImportLoadReport(decks: [])
-            // SQLite's default page cache (2 MB) is enough: a 100,000-card import spills pages to the WAL before
-            // it commits, but a larger cache bought no time (measured up to 16 MB) and its pages count in the peak.
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    report.decks = try decks.map { try Self.load($0, source: .imported, idsListed: idsListed, db) }
-                    for item in history {
-                        try Self.apply(item, &report, db)
-                    }
-                    try Self.refreshMastery(db, today: today)
-                    return dryRun ? .rollback : .commit
-                }
+            report.decks = try zip(decks, staged).map {
+                try Self.load($0, staged: $1, source: .imported, idsListed: idsListed, db)
             }
+            for item in history {
+                try Self.apply(item, &report, db)
+            }
+            try Self.refreshMastery(db, today: today)
             return report
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.describe(error, path: path)
         }
     }
 
