@@ -17,6 +17,7 @@ void nc_install_signal_handlers(void) {
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
     /* A parent may start us with these blocked (Foundation.Process from a Dispatch thread does):
        unblock them, or Ctrl-C and kill would never reach the handler. */
     sigset_t handled;
@@ -24,6 +25,7 @@ void nc_install_signal_handlers(void) {
     sigaddset(&handled, SIGINT);
     sigaddset(&handled, SIGTERM);
     sigaddset(&handled, SIGHUP);
+    sigaddset(&handled, SIGQUIT);
     sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }
 

@@ -7,7 +7,7 @@ public enum LineInput: Equatable, Sendable {
     case line(String)
     /// Ctrl-D or the end of piped input.
     case end
-    /// Ctrl-C, SIGTERM or SIGHUP.
+    /// Ctrl-C, Ctrl-\\, SIGTERM or SIGHUP.
     case interrupted
 }
 
@@ -28,7 +28,7 @@ public enum LineReaders {
             : PlainLineReader()
     }
 
-    /// From now on Ctrl-C, SIGTERM and SIGHUP end the current read instead of killing the process,
+    /// From now on Ctrl-C, Ctrl-\\ (SIGQUIT), SIGTERM and SIGHUP end the current read instead of killing the process,
     /// so the loop can finish the write in progress and leave cleanly.
     public static func catchInterrupts() { nc_install_signal_handlers() }
 

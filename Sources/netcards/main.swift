@@ -1,3 +1,4 @@
 import NetcardsCLI
 
+CrashReports.neverWaitAtAPrompt()
 NetcardsMain.run()

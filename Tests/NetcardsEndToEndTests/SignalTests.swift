@@ -46,3 +46,27 @@ struct SignalTests {
         #expect(try sandbox.cards()[id: card.id]?.reps == 1)
     }
 }
+
+@Suite("Crashes and Ctrl-\\ at a terminal")
+struct CrashAtTerminalTests {
+    @Test("Ctrl-\\ in a review on a terminal ends the run at once, like Ctrl-C: exit 131, the summary shown")
+    func quitEndsTheRun() throws {
+        let sandbox = try Sandbox()
+        let term = try sandbox.terminal(["review", "--new", "1"])
+        try term.expectPrompt("answer> ")
+        try term.send([0x1C])
+        try term.expect("Reviewed 0 cards", timeout: .seconds(5))
+        #expect(try term.waitForExit(timeout: .seconds(5)) == 128 + SIGQUIT, "\(term.transcript)")
+    }
+
+    @Test("a crash signal (SIGSEGV) on a terminal gets its backtrace printed, never the backtracer's 30 s prompt")
+    func crashDoesNotWait() throws {
+        let sandbox = try Sandbox()
+        let term = try sandbox.terminal(["review", "--new", "1"])
+        try term.expectPrompt("answer> ")
+        kill(term.pid, SIGSEGV)
+        try term.expect("Backtrace took", timeout: .seconds(20))
+        let prompt = try? term.expect("Press space to interact", timeout: .seconds(2))
+        #expect(prompt == nil, "the backtracer's interactive prompt: \(term.transcript)")
+    }
+}

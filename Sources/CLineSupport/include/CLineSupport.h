@@ -3,7 +3,7 @@
 #include <wchar.h>
 #include <histedit.h>
 
-/// Installs SIGINT, SIGTERM and SIGHUP handlers that only record the signal (no SA_RESTART),
+/// Installs SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\\) handlers that only record the signal (no SA_RESTART),
 /// so a blocking read returns and the loop can end after finishing its current write.
 void nc_install_signal_handlers(void);
 /// The last signal received since the handlers were installed, or 0.
