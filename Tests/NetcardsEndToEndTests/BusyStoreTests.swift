@@ -7,9 +7,9 @@ import Testing
 struct BusyStoreTests {
     /// A review of one new card, answered right and waiting for its grade.
     private func reviewAtGradePrompt(_ sandbox: Sandbox) throws -> (PseudoTerminal, StoredCard) {
-        let card = try #require(try sandbox.cards(["--deck", "protocols"]).first { $0.state == "new" })
+        let cards = try sandbox.cards(["--deck", "protocols"])
         let term = try sandbox.terminal(["review", "--deck", "protocols", "--new", "1"])
-        try term.expectPrompt("answer> ")
+        let card = try card(shownIn: try term.expectPrompt("answer> "), among: cards)
         try term.type(card.back + "\r")
         try term.expectPrompt("grade 0-5")
         return (term, card)
