@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "netcards", dependencies: ["NetcardsCLI"]),
         .executableTarget(
             name: "netcards-generate-store",
-            dependencies: ["NetcardsCore", "NetcardsStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NetcardsCore", "NetcardsStore"],
             path: "Sources/StoreGenerator"
         ),
         .testTarget(name: "NetcardsCoreTests", dependencies: ["NetcardsCore"]),

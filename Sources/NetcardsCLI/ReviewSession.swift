@@ -165,12 +165,15 @@ final class ReviewSession {
             repl.console.line(repl.style.yellow("Stopped while waiting for the store: the grade for \(card.id) was not saved."))
             return false
         }
-        let comesBackToday = receipt.after.due.map { $0 <= today } ?? false
+        let comesBackToday = Schedulers.comesBackInThisRun(due: receipt.due, grade: grade, today: today)
         review.grade(grade, logId: receipt.logId, durationMs: durationMs, comesBackToday: comesBackToday)
-        if comesBackToday {
+        if let due = receipt.due, due <= today {
             repl.console.line(repl.style.dim(grade.isPass ? "  again later today, until you grade it 4 or 5" : "  back later today"))
-        } else if let due = receipt.after.due {
-            repl.console.line(repl.style.dim("  next in \(due - today) day\(due - today == 1 ? "" : "s") (\(due.iso))"))
+        } else if comesBackToday {
+            // FSRS plans a lapsed card for another day; this run still shows it again until it is passed.
+            repl.console.line(repl.style.dim("  back later in this run; then \(Self.nextIn(receipt.due, today: today))"))
+        } else if let due = receipt.due {
+            repl.console.line(repl.style.dim("  " + Self.nextIn(due, today: today)))
         }
         return true
     }
@@ -179,6 +182,12 @@ final class ReviewSession {
     private func elapsedMs() -> Int {
         guard let onScreen else { return 0 }
         return onScreen.spentBeforeMs + Int((DispatchTime.now().uptimeNanoseconds - onScreen.since.uptimeNanoseconds) / 1_000_000)
+    }
+
+    static func nextIn(_ due: StudyDay?, today: StudyDay) -> String {
+        guard let due else { return "not scheduled" }
+        let days = due - today
+        return "next in \(days) day\(days == 1 ? "" : "s") (\(due.iso))"
     }
 
     /// nil when the line is an answer or a grade, not a command.

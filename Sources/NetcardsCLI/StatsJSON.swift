@@ -6,9 +6,13 @@ struct StatsJSON: Encodable {
         var date: String, answered: Int, correct: Int, correctPercent: Int?, seconds: Int, dueLeft: Int, newLeft: Int
     }
     struct Module: Encodable {
-        var module: String, cards: Int, mastered: Int, learning: Int, new: Int, suspended: Int
+        var module: String, cards: Int, new: Int, learning: Int, young: Int, mature: Int, suspended: Int, introduced: Int
+        /// Mean FSRS retrievability (0–1) of the introduced cards today; nil before any.
+        var recall: Double?
+        var recallTrend: [RecallPoint]
         var retentionAnswers: Int, retentionPassed: Int, retentionPercent: Int?
     }
+    struct RecallPoint: Encodable { var date: String, recall: Double?, introduced: Int }
     struct Day: Encodable { var date: String, answers: Int }
     struct Forecast: Encodable { var date: String, due: Int }
     struct TrendPoint: Encodable { var date: String, mastered: Int, total: Int }
@@ -32,8 +36,10 @@ struct StatsJSON: Encodable {
                       correctPercent: StatsView.percent(figures.correct, of: figures.answered),
                       seconds: Int((Double(figures.durationMs) / 1000).rounded()), dueLeft: figures.dueLeft, newLeft: figures.newLeft)
         modules = report.modules.map {
-            Module(module: $0.module, cards: $0.cards, mastered: $0.mastered, learning: $0.learning, new: $0.new,
-                   suspended: $0.suspended, retentionAnswers: $0.reviewAnswers30Days, retentionPassed: $0.reviewPassed30Days,
+            Module(module: $0.module, cards: $0.cards, new: $0.new, learning: $0.learning, young: $0.young, mature: $0.mature,
+                   suspended: $0.suspended, introduced: $0.introduced, recall: $0.recall,
+                   recallTrend: $0.recallTrend.map { RecallPoint(date: $0.day.iso, recall: $0.recall, introduced: $0.introduced) },
+                   retentionAnswers: $0.reviewAnswers30Days, retentionPassed: $0.reviewPassed30Days,
                    retentionPercent: StatsView.percent($0.reviewPassed30Days, of: $0.reviewAnswers30Days))
         }
         calendar = report.answersByDay.sorted { $0.key < $1.key }.map { Day(date: $0.key.iso, answers: $0.value) }

@@ -2,15 +2,26 @@ import NetcardsCore
 import NetcardsStore
 import NetcardsTerminal
 
-/// Renders a stats report as text: bars, a calendar, a forecast and sparklines.
+/// Renders a stats report as text: by default what fits a 24-row terminal (today, modules, the next 7 days,
+/// the leech count); with `all`, bars, a calendar, a 14-day forecast, sparklines, quiz and leeches.
 struct StatsView {
     var report: StatsReport
     var style: Style
     var width: Int
+    var all = false
 
     func render() -> TerminalText {
-        [header(), todaySection(), modulesSection(), calendarSection(), forecastSection(), trendSection(), quizAndLeeches()]
-            .joined(separator: "\n\n")
+        guard all else {
+            return [header(), todaySection(), modulesSection(), forecastSection(days: 7), leechCount()].joined(separator: "\n\n")
+        }
+        return [header(), todaySection(), modulesSection(), calendarSection(), forecastSection(days: 14), recallSection(),
+                trendSection(), quizAndLeeches()].joined(separator: "\n\n")
+    }
+
+    private func leechCount() -> TerminalText {
+        let count = report.leeches.count
+        return style.bold("Leeches") + "  " + (count == 0 ? "none: no card has lapsed yet"
+            : "\(count == NetcardsStore.leechesListed ? "\(count)+" : "\(count)") · `netcards stats --all` lists them")
     }
 
     private func header() -> TerminalText {
@@ -34,17 +45,23 @@ struct StatsView {
     }
 
     private func modulesSection() -> TerminalText {
-        let figures = report.modules.map { module in
-            let retention = Self.percent(module.reviewPassed30Days, of: module.reviewAnswers30Days).map { "\($0)%" } ?? "–"
-            return "\(module.mastered)/\(module.cards) mastered · retention \(retention)"
+        func moduleFigures(matureCount: Bool) -> [String] {
+            report.modules.map { module in
+                let recall = module.recall.map { "\(Int(($0 * 100).rounded()))% recall" } ?? "recall –"
+                return "\(recall) · \(module.introduced)/\(module.cards) introduced" + (matureCount ? " · \(module.mature) mature" : "")
+            }
         }
+        // The mature count goes first when the line is short of room: the bar still draws it.
+        var figures = moduleFigures(matureCount: true)
+        if 2 + 12 + 1 + 4 + 2 + (figures.map(\.count).max() ?? 0) > width { figures = moduleFigures(matureCount: false) }
         let figuresWidth = figures.map(\.count).max() ?? 0
         let names = nameWidth(leaving: 2 + 1 + 10 + 2 + figuresWidth)
         let barWidth = max(4, min(40, width - 2 - names - 1 - 2 - figuresWidth))
-        var lines: [TerminalText] = [style.bold("Modules") + style.dim("   █ mastered  ▒ learning  ░ new  × suspended")]
+        var lines: [TerminalText] = [style.bold("Modules") + style.dim("   █ mature  ▓ young  ▒ learning  ░ new  × suspended")]
         for (module, text) in zip(report.modules, figures) {
             let bar = Charts.stackedBar([
-                .init(value: module.mastered, glyph: "█", color: "32"),
+                .init(value: module.mature, glyph: "█", color: "32"),
+                .init(value: module.young, glyph: "▓", color: "36"),
                 .init(value: module.learning, glyph: "▒", color: "33"),
                 .init(value: module.new, glyph: "░", color: "2"),
                 .init(value: module.suspended, glyph: "×"),
@@ -76,11 +93,12 @@ struct StatsView {
         return lines.joined(separator: "\n")
     }
 
-    private func forecastSection() -> TerminalText {
-        let maximum = report.forecast.map(\.due).max() ?? 0
+    private func forecastSection(days: Int) -> TerminalText {
+        let forecast = report.forecast.prefix(days)
+        let maximum = forecast.map(\.due).max() ?? 0
         let barWidth = max(10, min(50, width - 20))
-        var lines: [TerminalText] = [style.bold("Due in the next 14 days")]
-        for (day, due) in report.forecast {
+        var lines: [TerminalText] = [style.bold("Due in the next \(days) days")]
+        for (day, due) in forecast {
             lines.append("  \(day.iso.dropFirst(5)) \(style.cyan("\(Charts.bar(due, maximum: maximum, width: barWidth))")) \(due)")
         }
         return lines.joined(separator: "\n")
@@ -97,6 +115,24 @@ struct StatsView {
             let points = (report.trend[module.module] ?? []).suffix(days)
             let shares = points.map { $0.total == 0 ? 0 : Double($0.mastered) / Double($0.total) }
             lines.append("  \(Self.fit(module.module, names)) \(style.green("\(Charts.sparkline(shares, maximum: 1))"))  \(latestText)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Estimated recall per module, day by day: introduced cards count from the day of their first answer.
+    private func recallSection() -> TerminalText {
+        let latest = report.modules.map { module -> String in
+            guard let now = module.recall else { return "–" }
+            let first = module.recallTrend.first(where: { $0.recall != nil })?.recall ?? now
+            let change = Int((now * 100).rounded()) - Int((first * 100).rounded())
+            return "\(Int((now * 100).rounded()))% (\(change >= 0 ? "+" : "")\(change))"
+        }
+        let names = nameWidth(leaving: 2 + 1 + 30 + 2 + (latest.map(\.count).max() ?? 0))
+        let days = max(7, min(NetcardsStore.recallDays, width - 2 - names - 1 - 2 - (latest.map(\.count).max() ?? 0)))
+        var lines: [TerminalText] = [style.bold("Estimated recall, last \(days) days")]
+        for (module, text) in zip(report.modules, latest) {
+            let points = module.recallTrend.suffix(days).map { $0.recall ?? 0 }
+            lines.append("  \(Self.fit(module.module, names)) \(style.cyan("\(Charts.sparkline(points, maximum: 1))"))  \(text)")
         }
         return lines.joined(separator: "\n")
     }

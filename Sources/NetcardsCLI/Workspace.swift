@@ -48,8 +48,14 @@ struct Workspace {
 enum Setting {
     static let dayStartHour = "day-start-hour"
     static let newPerDay = "new-per-day"
+    static let scheduler = SchedulerSetting.scheduler
+    static let desiredRetention = SchedulerSetting.desiredRetention
     static let all = [dayStartHour: "hour (0-23) a study day starts, local time (default 4)",
-                      newPerDay: "new cards introduced per day (default 20)"]
+                      newPerDay: "new cards introduced per day (default 20)",
+                      scheduler: "sm2 or fsrs: which one sets due days; both always learn from every answer (default sm2)",
+                      desiredRetention: "0.70-0.97: the recall FSRS schedules for (default 0.90)"]
+    static let defaults = [dayStartHour: "4", newPerDay: "20", scheduler: SchedulerKind.sm2.rawValue,
+                           desiredRetention: String(format: "%.2f", FSRS.defaultDesiredRetention)]
 }
 
 enum StorePath {

@@ -28,16 +28,4 @@ public struct CardState: SchedulerState {
     public static let new = CardState()
 
     public var isNew: Bool { due == nil }
-    /// Mastered (what Anki calls mature): an interval of 21 days or more.
-    public var isMastered: Bool { interval >= CardState.masteredInterval }
-    public static let masteredInterval = 21
-
-    public var phase: CardPhase {
-        if isNew { return .new }
-        return repetitions == 0 || repeatToday ? .learning : .review
-    }
-}
-
-public enum CardPhase: String, Sendable, CaseIterable {
-    case new, learning, review, suspended
 }

@@ -30,12 +30,14 @@ public struct AnswerInput: Sendable {
 
 public struct AnswerReceipt: Sendable {
     public var logId: Int64
-    public var before: CardState
-    public var after: CardState
+    public var before: CardMemory
+    public var after: CardMemory
+    /// The due day the active scheduler set (nil for a quiz answer to a new card).
+    public var due: StudyDay?
 }
 
 extension NetcardsStore {
-    /// Records one answer in its own transaction: card state, review log row and module mastery.
+    /// Records one answer in its own transaction: both schedulers' card state, review log row and module mastery.
     @discardableResult
     public func recordAnswer(_ input: AnswerInput) throws(StoreError) -> AnswerReceipt {
         try write { db in
@@ -43,45 +45,36 @@ extension NetcardsStore {
                                              arguments: [input.cardId]) else {
                 throw StoreError(.notFound, "no card with id \(input.cardId)")
             }
-            let before = Self.state(of: row)
-            let after = input.kind == .review ? SM2.schedule(before, grade: input.grade, today: input.today) : before
-            try db.execute(sql: """
-                INSERT INTO review_log(card_id, deck_id, answered_at, day, kind, grade, answer, verdict, duration_ms,
-                    reps_before, ease_before, interval_before, due_before, repeat_today_before, pass_day_before,
-                    lapses_before, last_review_day_before, first_review_day_before, ease_after, interval_after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [input.cardId, row["deck_id"] as Int64, input.at.timeIntervalSince1970, input.today.number, input.kind.rawValue,
-                                 input.grade.value, input.typed, input.verdict, input.durationMs,
-                                 before.repetitions, before.ease, before.interval, before.due?.number, before.repeatToday,
-                                 before.passDay?.number, before.lapses, row["last_review_day"] as Int?,
-                                 row["first_review_day"] as Int?, after.ease, after.interval])
-            let logId = db.lastInsertedRowID
-            try Self.countStudyDay(input.today.number, passed: input.grade.isPass, durationMs: input.durationMs ?? 0, sign: 1, db)
+            let schedulers = try SchedulerSetting.schedulers(db)
+            let before = MemoryColumns.memory(row)
+            let after = input.kind == .review ? schedulers.answer(before, grade: input.grade, today: input.today) : before
+            let logId = try LogRow(cardId: input.cardId, answeredAt: input.at.timeIntervalSince1970, day: input.today,
+                                   kind: input.kind, grade: input.grade, answer: input.typed, verdict: input.verdict,
+                                   durationMs: input.durationMs, before: before, easeAfter: after.sm2.ease,
+                                   intervalAfter: after.sm2.interval).insert(active: schedulers.active, db)
             if input.kind == .review {
-                try Self.store(after, cardId: input.cardId, lastReviewDay: input.today.number,
-                               firstReviewDay: (row["first_review_day"] as Int?) ?? input.today.number, db)
-                try Self.updateMastery(moduleId: row["module_id"], before: before, after: after, today: input.today, db)
+                try MemoryColumns.store(after, cardId: input.cardId, active: schedulers.active, db)
+                try Self.updateMastery(moduleId: row["module_id"], before: before, after: after, suspended: row["suspended"],
+                                       schedulers.active, today: input.today, db)
             }
-            return AnswerReceipt(logId: logId, before: before, after: after)
+            return AnswerReceipt(logId: logId, before: before, after: after, due: schedulers.due(of: after))
         }
     }
 
     /// Takes back one answer: the card's state before it is restored and its log row removed.
     public func undoAnswer(logId: Int64, today: StudyDay) throws(StoreError) {
         try write { db in
-            guard let log = try Row.fetchOne(db, sql: "SELECT review_log.*, deck.module_id, card.interval AS current_interval FROM review_log JOIN card ON card.id = review_log.card_id JOIN deck ON deck.id = card.deck_id WHERE review_log.id = ?", arguments: [logId]) else {
+            guard let log = try Row.fetchOne(db, sql: "SELECT review_log.*, deck.module_id, card.suspended FROM review_log JOIN card ON card.id = review_log.card_id JOIN deck ON deck.id = card.deck_id WHERE review_log.id = ?", arguments: [logId]) else {
                 throw StoreError(.notFound, "there is no answer \(logId) to undo")
             }
             let cardId: String = log["card_id"]
             if log["kind"] == AnswerKind.review.rawValue {
-                let restored = CardState(
-                    repetitions: log["reps_before"], ease: log["ease_before"], interval: log["interval_before"],
-                    due: (log["due_before"] as Int?).map(StudyDay.init(number:)), repeatToday: log["repeat_today_before"],
-                    passDay: (log["pass_day_before"] as Int?).map(StudyDay.init(number:)), lapses: log["lapses_before"])
-                let current = CardState(interval: log["current_interval"])
-                try Self.store(restored, cardId: cardId, lastReviewDay: log["last_review_day_before"],
-                               firstReviewDay: log["first_review_day_before"], db)
-                try Self.updateMastery(moduleId: log["module_id"], before: current, after: restored, today: today, db)
+                let schedulers = try SchedulerSetting.schedulers(db)
+                let current = try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [cardId]).map { MemoryColumns.memory($0) } ?? .new
+                let restored = MemoryColumns.memory(log, suffix: "_before")
+                try MemoryColumns.store(restored, cardId: cardId, active: schedulers.active, db)
+                try Self.updateMastery(moduleId: log["module_id"], before: current, after: restored, suspended: log["suspended"],
+                                       schedulers.active, today: today, db)
             }
             try Self.countStudyDay(log["day"], passed: (log["grade"] as Int) >= 3, durationMs: log["duration_ms"] ?? 0, sign: -1, db)
             try db.execute(sql: "DELETE FROM review_log WHERE id = ?", arguments: [logId])
@@ -128,23 +121,11 @@ extension NetcardsStore {
         try db.execute(sql: "DELETE FROM study_day WHERE day = ? AND answers <= 0", arguments: [day])
     }
 
-    static func state(of row: Row) -> CardState {
-        CardState(repetitions: row["reps"], ease: row["ease"], interval: row["interval"],
-                  due: (row["due"] as Int?).map(StudyDay.init(number:)), repeatToday: row["repeat_today"],
-                  passDay: (row["pass_day"] as Int?).map(StudyDay.init(number:)), lapses: row["lapses"])
-    }
-
-    private static func store(_ state: CardState, cardId: String, lastReviewDay: Int?, firstReviewDay: Int?, _ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE card SET reps = ?, ease = ?, interval = ?, due = ?, repeat_today = ?, pass_day = ?, lapses = ?,
-                last_review_day = ?, first_review_day = ? WHERE id = ?
-            """, arguments: [state.repetitions, state.ease, state.interval, state.due?.number, state.repeatToday,
-                             state.passDay?.number, state.lapses, lastReviewDay, firstReviewDay, cardId])
-    }
-
     /// Mastery changes by at most one card per answer: update the count, then today's trend row.
-    private static func updateMastery(moduleId: Int64, before: CardState, after: CardState, today: StudyDay, _ db: Database) throws {
-        let delta = (after.isMastered ? 1 : 0) - (before.isMastered ? 1 : 0)
+    private static func updateMastery(moduleId: Int64, before: CardMemory, after: CardMemory, suspended: Bool,
+                                      _ active: SchedulerKind, today: StudyDay, _ db: Database) throws {
+        func mature(_ memory: CardMemory) -> Int { CardProgress(memory, suspended: suspended, scheduler: active) == .mature ? 1 : 0 }
+        let delta = mature(after) - mature(before)
         if delta != 0 {
             try db.execute(sql: "UPDATE mastery SET mastered = mastered + ? WHERE module_id = ?", arguments: [delta, moduleId])
         }

@@ -1,7 +1,7 @@
 import GRDB
 import NetcardsCore
 
-/// A card as the store holds it: its content and its SM-2 state.
+/// A card as the store holds it: its content and both schedulers' memory of it.
 public struct CardRecord: Hashable, Sendable {
     public var id: String
     public var deck: String
@@ -17,14 +17,18 @@ public struct CardRecord: Hashable, Sendable {
     public var learnerAnswers: [String]
     public var mode: AnswerMode
     public var tags: [String]
-    public var state: CardState
+    public var memory: CardMemory
     public var suspended: Bool
     public var retired: Bool
-    public var lastReviewDay: StudyDay?
+    /// The scheduler that was active when the card was read: it sets `due` and `progress`.
+    public var scheduler: SchedulerKind
 
-    public var phase: CardPhase { suspended ? .suspended : state.phase }
     /// What a typed answer is checked against: the deck's answers, then the learner's own.
     public var acceptedAnswers: [String] { answers + learnerAnswers }
+    public var due: StudyDay? { memory.due(under: scheduler) }
+    public var interval: Int { memory.interval(under: scheduler) }
+    public var progress: CardProgress { CardProgress(memory, suspended: suspended, scheduler: scheduler) }
+    public var lastReviewDay: StudyDay? { memory.lastReviewDay }
 }
 
 /// Lists (answers, tags) are stored joined by the ASCII unit separator, which no typed text contains.
@@ -46,22 +50,14 @@ extension CardRecord {
         FROM card JOIN deck ON deck.id = card.deck_id JOIN module ON module.id = deck.module_id
         """
 
-    init(row: Row) {
-        let dueNumber: Int? = row["due"]
-        let passNumber: Int? = row["pass_day"]
-        let lastNumber: Int? = row["last_review_day"]
+    init(row: Row, scheduler: SchedulerKind) {
         self.init(
             id: row["id"], deck: row["deck_name"], module: row["module_name"], noteKey: row["note_key"],
             table: row["table_name"], template: row["template"], front: row["front"], back: row["back"],
             answers: StoredList.decode(row["answers"]),
             learnerAnswers: StoredList.decode((row["learner_answers"] as String?) ?? ""), mode: AnswerMode(rawValue: row["mode"]) ?? .typed,
-            tags: StoredList.decode(row["tags"]),
-            state: CardState(
-                repetitions: row["reps"], ease: row["ease"], interval: row["interval"],
-                due: dueNumber.map(StudyDay.init(number:)), repeatToday: row["repeat_today"],
-                passDay: passNumber.map(StudyDay.init(number:)), lapses: row["lapses"]),
-            suspended: row["suspended"], retired: row["retired"],
-            lastReviewDay: lastNumber.map(StudyDay.init(number:)))
+            tags: StoredList.decode(row["tags"]), memory: MemoryColumns.memory(row),
+            suspended: row["suspended"], retired: row["retired"], scheduler: scheduler)
     }
 }
 
@@ -74,8 +70,9 @@ extension NetcardsStore {
                 conditions.append("deck.name IN (\(databaseQuestionMarks(count: decks.count)))")
             }
             let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let active = try SchedulerSetting.schedulers(db).active
             return try Row.fetchAll(db, sql: CardRecord.selectSQL + whereClause + " ORDER BY card.position",
-                                    arguments: StatementArguments(decks)).map(CardRecord.init(row:))
+                                    arguments: StatementArguments(decks)).map { CardRecord(row: $0, scheduler: active) }
         }
     }
 
@@ -84,14 +81,16 @@ extension NetcardsStore {
         try read { db in
             var sql = CardRecord.selectSQL + " WHERE card.retired = 0"
             if !decks.isEmpty { sql += " AND deck.name IN (\(databaseQuestionMarks(count: decks.count)))" }
+            let active = try SchedulerSetting.schedulers(db).active
             let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY card.position", arguments: StatementArguments(decks))
-            while let row = try rows.next() { try body(CardRecord(row: row)) }
+            while let row = try rows.next() { try body(CardRecord(row: row, scheduler: active)) }
         }
     }
 
     public func card(id: String) throws(StoreError) -> CardRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: CardRecord.selectSQL + " WHERE card.id = ?", arguments: [id]).map(CardRecord.init(row:))
+            let active = try SchedulerSetting.schedulers(db).active
+            return try Row.fetchOne(db, sql: CardRecord.selectSQL + " WHERE card.id = ?", arguments: [id]).map { CardRecord(row: $0, scheduler: active) }
         }
     }
 }

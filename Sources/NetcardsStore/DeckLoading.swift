@@ -194,17 +194,24 @@ extension NetcardsStore {
         return db.lastInsertedRowID
     }
 
-    /// Recounts every module's mastery (after a load changes which cards exist, or a suspension):
-    /// mastered cards that are suspended don't count, every card not retired is in the total.
+    /// Recounts every module's mastery (after a load changes which cards exist, a suspension or a change of
+    /// scheduler): mature cards that are suspended don't count, every card not retired is in the total.
     static func refreshMastery(_ db: Database, today: StudyDay) throws {
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO mastery(module_id, mastered, total)
-            SELECT module.id,
-                   coalesce(sum(card.interval >= \(CardState.masteredInterval) AND card.retired = 0 AND card.suspended = 0), 0),
-                   coalesce(sum(card.retired = 0), 0)
-            FROM module LEFT JOIN deck ON deck.module_id = module.id LEFT JOIN card ON card.deck_id = deck.id
-            GROUP BY module.id
+        let active = try SchedulerSetting.schedulers(db).active
+        var counts: [Int64: (mastered: Int, total: Int)] = [:]
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM module") { counts[id] = (0, 0) }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT deck.module_id, card.suspended, \(MemoryColumns.names.map { "card." + $0 }.joined(separator: ", "))
+            FROM card JOIN deck ON deck.id = card.deck_id WHERE card.retired = 0
             """)
+        while let row = try rows.next() {
+            let module: Int64 = row["module_id"]
+            let mature = CardProgress(MemoryColumns.memory(row), suspended: row["suspended"], scheduler: active) == .mature
+            counts[module, default: (0, 0)].total += 1
+            if mature { counts[module, default: (0, 0)].mastered += 1 }
+        }
+        let save = try db.makeStatement(sql: "INSERT OR REPLACE INTO mastery(module_id, mastered, total) VALUES (?, ?, ?)")
+        for (module, count) in counts { try save.execute(arguments: [module, count.mastered, count.total]) }
         try db.execute(sql: """
             INSERT OR REPLACE INTO mastery_history(module_id, day, mastered, total)
             SELECT module_id, ?, mastered, total FROM mastery

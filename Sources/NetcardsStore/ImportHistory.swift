@@ -81,42 +81,38 @@ extension NetcardsStore {
         }
     }
 
+    /// The card's schedule is taken as SM-2's; FSRS's memory comes from replaying the imported answers.
     private static func apply(_ item: ImportedCardHistory, _ report: inout ImportLoadReport, _ db: Database) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT last_review_day,
+            SELECT last_review_day, first_review_day,
                    (SELECT max(answered_at) FROM review_log WHERE card_id = card.id AND kind = 'review') AS last_answered_at
             FROM card WHERE id = ?
             """, arguments: [item.cardId]) else {
             throw StoreError(.notFound, "the history names card \(item.cardId), which the import did not load")
         }
-        if let state = item.state, isNewer(item, thanDay: row["last_review_day"], answeredAt: row["last_answered_at"]) {
-            try db.execute(sql: """
-                UPDATE card SET reps = ?, ease = ?, interval = ?, due = ?, repeat_today = ?, pass_day = ?, lapses = ?,
-                    last_review_day = ?, first_review_day = coalesce(first_review_day, ?), suspended = ? WHERE id = ?
-                """, arguments: [state.repetitions, state.ease, state.interval, state.due?.number, state.repeatToday,
-                                 state.passDay?.number, state.lapses, item.lastReviewDay?.number,
-                                 item.firstReviewDay?.number, item.suspended, item.cardId])
-            report.statesCarried += 1
-        }
-        guard !item.reviews.isEmpty else { return }
+        let schedulers = try SchedulerSetting.schedulers(db)
+        let takesSchedule = isNewer(item, thanDay: row["last_review_day"], answeredAt: row["last_answered_at"])
         // A review's moment is its identity (an Anki revlog id is its time in ms): one already logged is not added again.
         var logged = Set(try Double.fetchAll(db, sql: "SELECT answered_at FROM review_log WHERE card_id = ? AND kind = 'review'",
                                              arguments: [item.cardId]))
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO review_log(card_id, deck_id, answered_at, day, kind, grade, answer, verdict, duration_ms,
-                reps_before, ease_before, interval_before, due_before, repeat_today_before, pass_day_before,
-                lapses_before, last_review_day_before, first_review_day_before, ease_after, interval_after)
-            VALUES (?, (SELECT deck_id FROM card WHERE id = ?), ?, ?, 'review', ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for review in item.reviews where logged.insert(review.answeredAt.timeIntervalSince1970).inserted {
-            let before = review.before
-            try insert.execute(arguments: [
-                item.cardId, item.cardId, review.answeredAt.timeIntervalSince1970, review.day.number, review.grade.value,
-                review.durationMs, before.repetitions, before.ease, before.interval, before.due?.number,
-                before.repeatToday, before.passDay?.number, before.lapses, review.lastReviewDayBefore?.number,
-                review.firstReviewDayBefore?.number, review.easeAfter, review.intervalAfter])
-            try countStudyDay(review.day.number, passed: review.grade.isPass, durationMs: review.durationMs ?? 0, sign: 1, db)
+        var fsrs = FSRSState.new
+        for review in item.reviews.sorted(by: { $0.answeredAt < $1.answeredAt }) {
+            let fsrsBefore = FSRSState(memory: fsrs.memory, lastReview: review.lastReviewDayBefore, due: fsrs.memory == nil ? review.before.due : fsrs.due)
+            fsrs = schedulers.fsrs.schedule(fsrs, grade: review.grade, today: review.day)
+            guard logged.insert(review.answeredAt.timeIntervalSince1970).inserted else { continue }
+            _ = try LogRow(cardId: item.cardId, answeredAt: review.answeredAt.timeIntervalSince1970, day: review.day, kind: .review,
+                           grade: review.grade, durationMs: review.durationMs,
+                           before: CardMemory(sm2: review.before, fsrs: fsrsBefore, firstReviewDay: review.firstReviewDayBefore),
+                           easeAfter: review.easeAfter, intervalAfter: review.intervalAfter).insert(active: schedulers.active, db)
             report.reviewsAdded += 1
+        }
+        if let state = item.state, takesSchedule {
+            let firstReviewDay = (row["first_review_day"] as Int?).map(StudyDay.init(number:)) ?? item.firstReviewDay
+            var memory = CardMemory(importedSM2: state, lastReviewDay: item.lastReviewDay, firstReviewDay: firstReviewDay)
+            if fsrs.memory != nil { memory.fsrs = FSRSState(memory: fsrs.memory, lastReview: item.lastReviewDay, due: fsrs.due) }
+            try MemoryColumns.store(memory, cardId: item.cardId, active: schedulers.active, db)
+            try db.execute(sql: "UPDATE card SET suspended = ? WHERE id = ?", arguments: [item.suspended, item.cardId])
+            report.statesCarried += 1
         }
     }
 

@@ -33,8 +33,7 @@ extension NetcardsStore {
                 WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(deckFilter)
                 ORDER BY due, position
                 """, [today.number])
-            let startedToday = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?",
-                                                arguments: [today.number]) ?? 0
+            let startedToday = try Self.newCardsStarted(on: today, db)
             let room = max(0, newLimit.addingSaturated(-startedToday))
             let fresh = room == 0 ? [] : try candidates("""
                 SELECT \(columns) FROM card INDEXED BY card_new
@@ -50,6 +49,10 @@ extension NetcardsStore {
 
     /// New cards whose first answer was given on `day`, in every deck: the daily limit counts them all.
     public func newCardsStarted(on day: StudyDay) throws(StoreError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?", arguments: [day.number]) ?? 0 }
+        try read { db in try Self.newCardsStarted(on: day, db) }
+    }
+
+    static func newCardsStarted(on day: StudyDay, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?", arguments: [day.number]) ?? 0
     }
 }

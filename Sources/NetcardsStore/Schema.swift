@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's migrations. A migration is never edited once it has landed: add the next one.
 enum Schema {
-    static let latestVersion = 2
+    static let latestVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -113,6 +113,21 @@ enum Schema {
                     PRIMARY KEY (card_id, answer)
                 ) WITHOUT ROWID;
                 """)
+        }
+        migrator.registerMigration("fsrs-memory") { db in
+            try db.execute(sql: """
+                ALTER TABLE card ADD COLUMN sm2_due INTEGER;
+                ALTER TABLE card ADD COLUMN fsrs_stability REAL;
+                ALTER TABLE card ADD COLUMN fsrs_difficulty REAL;
+                ALTER TABLE card ADD COLUMN fsrs_due INTEGER;
+                UPDATE card SET sm2_due = due, fsrs_due = due;
+                ALTER TABLE review_log ADD COLUMN sm2_due_before INTEGER;
+                ALTER TABLE review_log ADD COLUMN fsrs_stability_before REAL;
+                ALTER TABLE review_log ADD COLUMN fsrs_difficulty_before REAL;
+                ALTER TABLE review_log ADD COLUMN fsrs_due_before INTEGER;
+                UPDATE review_log SET sm2_due_before = due_before, fsrs_due_before = due_before;
+                """)
+            try FSRSReplay.run(db)
         }
         return migrator
     }

@@ -5,9 +5,18 @@ import NetcardsCore
 public struct StatsReport: Sendable {
     public struct Module: Sendable {
         public var module: String
-        public var mastered = 0, learning = 0, new = 0, suspended = 0
+        public var new = 0, learning = 0, young = 0, mature = 0, suspended = 0
         public var reviewAnswers30Days = 0, reviewPassed30Days = 0
-        public var cards: Int { mastered + learning + new + suspended }
+        /// FSRS's estimated recall, 0–1, averaged over the introduced cards FSRS knows, for each of the last
+        /// `recallDays` days (oldest first; nil on a day with no such card), with the cards introduced by then.
+        public var recallTrend: [RecallPoint] = []
+        public var cards: Int { new + learning + young + mature + suspended }
+        /// Cards answered at least once and not suspended.
+        public var introduced: Int { learning + young + mature }
+        public var recall: Double? { recallTrend.last?.recall }
+    }
+    public struct RecallPoint: Sendable {
+        public var day: StudyDay, recall: Double?, introduced: Int
     }
     public struct Today: Sendable {
         public var answered = 0, correct = 0, durationMs = 0, dueLeft = 0, newLeft = 0
@@ -46,6 +55,8 @@ public struct StatsScope: Sendable {
 
 extension NetcardsStore {
     public static let calendarDays = 26 * 7
+    public static let recallDays = 30
+    public static let leechesListed = 10
 
     public func stats(today: StudyDay, scope: StatsScope = StatsScope(), newLimit: Int) throws(StoreError) -> StatsReport {
         try read { db in
@@ -56,29 +67,28 @@ extension NetcardsStore {
 
             var modules: [String: StatsReport.Module] = [:]
             var order: [String] = []
-            var moduleOfDeck: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT deck.id, module.name FROM deck JOIN module ON module.id = deck.module_id ORDER BY module.position, deck.position") {
-                let name: String = row[1]
-                moduleOfDeck[row[0]] = name
-                if modules[name] == nil { order.append(name); modules[name] = StatsReport.Module(module: name) }
+            var moduleNames: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM module ORDER BY position") {
+                moduleNames[row["id"]] = row["name"]
             }
-            // Grouped by deck, the scan follows the covering index card_progress with no sort; decks add up to modules.
-            let counts = try Row.fetchCursor(db, sql: """
-                SELECT deck_id, sum(suspended), sum(suspended = 0 AND due IS NULL),
-                       sum(suspended = 0 AND due IS NOT NULL AND interval >= \(CardState.masteredInterval)),
-                       sum(suspended = 0 AND due IS NOT NULL AND interval < \(CardState.masteredInterval))
-                FROM card WHERE retired = 0\(cardScope) GROUP BY deck_id
-                """)
-            var modulesWithCards = Set<String>()
-            while let row = try counts.next() {
-                guard let name = moduleOfDeck[row[0]] else { continue }
-                modulesWithCards.insert(name)
-                modules[name]!.suspended += row[1] as Int
-                modules[name]!.new += row[2] as Int
-                modules[name]!.mastered += row[3] as Int
-                modules[name]!.learning += row[4] as Int
+            let progress = try ModuleProgress.count(today: today, days: Self.recallDays, deckScope: deckIds, db)
+            for row in try Row.fetchAll(db, sql: "SELECT id FROM module ORDER BY position") {
+                let id: Int64 = row["id"]
+                guard let name = moduleNames[id], let counts = progress[id] else { continue }
+                var module = StatsReport.Module(module: name)
+                module.new = counts.byProgress[.new] ?? 0
+                module.learning = counts.byProgress[.learning] ?? 0
+                module.young = counts.byProgress[.young] ?? 0
+                module.mature = counts.byProgress[.mature] ?? 0
+                module.suspended = counts.byProgress[.suspended] ?? 0
+                module.recallTrend = counts.introduced.indices.map { index in
+                    StatsReport.RecallPoint(day: today.adding(days: index - Self.recallDays + 1),
+                                            recall: counts.recallCounted[index] == 0 ? nil : counts.recallSum[index] / Double(counts.recallCounted[index]),
+                                            introduced: counts.introduced[index])
+                }
+                modules[name] = module
+                order.append(name)
             }
-            order = order.filter(modulesWithCards.contains)
             for row in try Row.fetchAll(db, sql: """
                 SELECT module.name AS module, count(*) AS answers, sum(review_log.grade >= 3) AS passed
                 FROM review_log JOIN deck ON deck.id = review_log.deck_id JOIN module ON module.id = deck.module_id
@@ -95,7 +105,7 @@ extension NetcardsStore {
                                         arguments: [today.number - Self.calendarDays, today.number]) {
                 report.answersByDay[StudyDay(number: row["day"])] = row["answers"]
             }
-            (report.currentStreak, report.longestStreak) = Self.streaks(try Int.fetchAll(db, sql: "SELECT day FROM study_day WHERE day <= ? ORDER BY day", arguments: [today.number]), today: today)
+            (report.currentStreak, report.longestStreak) = try Self.streaks(today: today, db)
 
             var forecast: [Int: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -119,7 +129,7 @@ extension NetcardsStore {
                 SELECT count(*) FROM card INDEXED BY card_due
                 WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(cardScope)
                 """, arguments: [today.number]) ?? 0
-            let startedToday = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE first_review_day = ?", arguments: [today.number]) ?? 0
+            let startedToday = try Self.newCardsStarted(on: today, db)
             let newCards = try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_new WHERE retired = 0 AND suspended = 0 AND due IS NULL\(cardScope)") ?? 0
             report.todayFigures.newLeft = min(newCards, max(0, newLimit.addingSaturated(-startedToday)))
 
@@ -134,7 +144,7 @@ extension NetcardsStore {
             }
             report.leeches = try Row.fetchAll(db, sql: """
                 SELECT id, front, lapses, ease FROM card INDEXED BY card_leech
-                WHERE retired = 0 AND lapses > 0\(cardScope) ORDER BY lapses DESC, ease LIMIT 10
+                WHERE retired = 0 AND lapses > 0\(cardScope) ORDER BY lapses DESC, ease LIMIT \(Self.leechesListed)
                 """).map { StatsReport.Leech(id: $0["id"], front: $0["front"], lapses: $0["lapses"], ease: $0["ease"]) }
             return report
         }
@@ -151,7 +161,11 @@ extension NetcardsStore {
     }
 
     /// (current, longest) runs of consecutive studied days; the current one may end yesterday.
-    static func streaks(_ days: [Int], today: StudyDay) -> (Int, Int) {
+    static func streaks(today: StudyDay, _ db: Database) throws -> (current: Int, longest: Int) {
+        streaks(try Int.fetchAll(db, sql: "SELECT day FROM study_day WHERE day <= ? ORDER BY day", arguments: [today.number]), today: today)
+    }
+
+    static func streaks(_ days: [Int], today: StudyDay) -> (current: Int, longest: Int) {
         var longest = 0
         var run = 0
         var previous: Int?

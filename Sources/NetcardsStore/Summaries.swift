@@ -57,16 +57,7 @@ extension NetcardsStore {
     /// Days in a row with at least one answer, ending today (or yesterday, when today has none yet).
     public func currentStreak(today: StudyDay) throws(StoreError) -> Int {
         try read { db in
-            let days = try Int.fetchAll(db, sql: "SELECT day FROM study_day WHERE day <= ? ORDER BY day DESC",
-                                        arguments: [today.number])
-            guard var expected = days.first, expected >= today.number - 1 else { return 0 }
-            var streak = 0
-            for day in days {
-                guard day == expected else { break }
-                streak += 1
-                expected -= 1
-            }
-            return streak
+            try Self.streaks(today: today, db).current
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import NetcardsCore
 import NetcardsStore
 
@@ -53,66 +52,61 @@ let decks = (0..<options.decks).map { deckIndex in
 }
 try store.load(decks, source: .imported, today: today)
 
-// 2. States and history, written straight into the store's tables.
-let queue = try DatabaseQueue(path: options.path)
-try queue.write { db in
-    let ids = try String.fetchAll(db, sql: "SELECT id FROM card ORDER BY position")
-    let update = try db.makeStatement(sql: """
-        UPDATE card SET reps = ?, ease = ?, interval = ?, due = ?, lapses = ?, last_review_day = ?, first_review_day = ?
-        WHERE id = ?
-        """)
-    var seen: [String] = []
-    for id in ids {
-        let roll = Double.random(in: 0..<1, using: &random)
-        guard roll >= 0.2 else { continue }  // 20% still new
-        let interval: Int
-        let due: Int
-        if roll < 0.3 {  // ~10% due today or overdue
-            interval = Int.random(in: 1...30, using: &random)
-            due = today.number - Int.random(in: 0...5, using: &random)
-        } else {
-            interval = Int.random(in: 1...400, using: &random)
-            due = today.number + Int.random(in: 1...interval, using: &random)
-        }
-        let last = due - interval
-        try update.execute(arguments: [Int.random(in: 1...12, using: &random), Double(Int.random(in: 130...300, using: &random)) / 100,
-                                       interval, due, Int.random(in: 0...3, using: &random), last,
-                                       last - Int.random(in: 0...700, using: &random), id])
-        seen.append(id)
+// 2. States and history, through the store's import with history (the one writer of card state and the log),
+//    a few thousand cards per transaction. Quiz answers go through the store's answer recording.
+let ids = try store.cards().map(\.id)
+let grades = [0, 1, 1, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5]
+var histories: [ImportedCardHistory] = []
+var quizAnswers: [(id: String, day: StudyDay, grade: Grade)] = []
+var seen: [String] = []
+for id in ids {
+    let roll = Double.random(in: 0..<1, using: &random)
+    guard roll >= 0.2 else { continue }  // 20% still new
+    let interval: Int
+    let due: Int
+    if roll < 0.3 {  // ~10% due today or overdue
+        interval = Int.random(in: 1...30, using: &random)
+        due = today.number - Int.random(in: 0...5, using: &random)
+    } else {
+        interval = Int.random(in: 1...400, using: &random)
+        due = today.number + Int.random(in: 1...interval, using: &random)
     }
-    let insert = try db.makeStatement(sql: """
-        INSERT INTO review_log(card_id, deck_id, answered_at, day, kind, grade, answer, verdict, duration_ms, reps_before, ease_before,
-            interval_before, due_before, repeat_today_before, pass_day_before, lapses_before, last_review_day_before,
-            first_review_day_before, ease_after, interval_after)
-        VALUES (?, (SELECT deck_id FROM card WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, NULL, NULL, ?, ?)
-        """)
-    let grades = [0, 1, 1, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5]
-    for _ in 0..<(seen.isEmpty ? 0 : options.answers) {
-        let id = seen[Int.random(in: 0..<seen.count, using: &random)]
-        let day = today.number - Int.random(in: 0...1095, using: &random)
-        let grade = grades[Int.random(in: 0..<grades.count, using: &random)]
-        let kind = Int.random(in: 0..<20, using: &random) == 0 ? "quiz" : "review"
-        let intervalBefore = Int.random(in: 0...200, using: &random)
-        let ease = Double(Int.random(in: 130...300, using: &random)) / 100
-        try insert.execute(arguments: [id, id, Double(day) * 86_400 + 36_000, day, kind, grade, "answer", grade >= 4 ? "correct" : "wrong",
-                                       Int.random(in: 1_500...20_000, using: &random), Int.random(in: 0...10, using: &random), ease,
-                                       intervalBefore, day, Int.random(in: 0...3, using: &random), ease,
-                                       grade >= 3 ? Int(Double(max(1, intervalBefore)) * ease) : 0])
+    let last = due - interval
+    let first = last - Int.random(in: 0...700, using: &random)
+    let state = CardState(repetitions: Int.random(in: 1...12, using: &random), ease: Double(Int.random(in: 130...300, using: &random)) / 100,
+                          interval: interval, due: StudyDay(number: due), lapses: Int.random(in: 0...3, using: &random))
+    histories.append(ImportedCardHistory(cardId: id, state: state, firstReviewDay: StudyDay(number: first),
+                                         lastReviewDay: StudyDay(number: last)))
+    seen.append(id)
+}
+for _ in 0..<(seen.isEmpty ? 0 : options.answers) {
+    let index = Int.random(in: 0..<seen.count, using: &random)
+    let day = StudyDay(number: today.number - Int.random(in: 0...1095, using: &random))
+    let grade = Grade(grades[Int.random(in: 0..<grades.count, using: &random)])!
+    if Int.random(in: 0..<20, using: &random) == 0 {
+        quizAnswers.append((seen[index], day, grade))
+        continue
     }
-    try db.execute(sql: """
-        INSERT INTO study_day(day, answers, correct, duration_ms)
-        SELECT day, count(*), sum(grade >= 3), sum(duration_ms) FROM review_log GROUP BY day
-        """)
-    try db.execute(sql: """
-        INSERT OR REPLACE INTO mastery(module_id, mastered, total)
-        SELECT deck.module_id, sum(card.interval >= 21), count(*) FROM card JOIN deck ON deck.id = card.deck_id
-        WHERE card.retired = 0 GROUP BY deck.module_id
-        """)
-    for back in 0..<30 {
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO mastery_history(module_id, day, mastered, total)
-            SELECT module_id, ?, max(0, mastered - ?), total FROM mastery
-            """, arguments: [today.number - back, back * 3])
-    }
+    let intervalBefore = Int.random(in: 0...200, using: &random)
+    let ease = Double(Int.random(in: 130...300, using: &random)) / 100
+    let before = CardState(repetitions: Int.random(in: 0...10, using: &random), ease: ease, interval: intervalBefore,
+                           due: day, lapses: Int.random(in: 0...3, using: &random))
+    histories[index].reviews.append(ImportedReview(
+        answeredAt: Date(timeIntervalSince1970: Double(day.number) * 86_400 + 36_000 + Double(histories[index].reviews.count)),
+        day: day, grade: grade, durationMs: Int.random(in: 1_500...20_000, using: &random), before: before,
+        lastReviewDayBefore: nil, firstReviewDayBefore: nil, easeAfter: ease,
+        intervalAfter: grade.isPass ? Int(Double(max(1, intervalBefore)) * ease) : 0))
+}
+var start = 0
+while start < histories.count {
+    let end = min(histories.count, start + 5_000)
+    try store.loadImport([DeckToLoad](), history: Array(histories[start..<end]), today: today)
+    start = end
+}
+for answer in quizAnswers {
+    try store.recordAnswer(AnswerInput(cardId: answer.id, grade: answer.grade, typed: "answer",
+                                       verdict: answer.grade.value >= 4 ? "correct" : "wrong",
+                                       durationMs: Int.random(in: 1_500...20_000, using: &random), kind: .quiz,
+                                       at: Date(timeIntervalSince1970: Double(answer.day.number) * 86_400 + 36_000), today: answer.day))
 }
 print("wrote \(options.path): \(options.cards) cards in \(options.decks) decks, \(options.answers) answers")

@@ -27,7 +27,7 @@ struct PipedReviewTests {
 
         let after = try sandbox.cards()
         let reviewed = try #require(after[id: card.id])
-        #expect(reviewed.state == "review")
+        #expect(reviewed.state == "young")
         #expect(reviewed.reps == 1)
         #expect(reviewed.interval == 1)
         #expect(abs(reviewed.ease - 2.6) < 1e-9)

@@ -61,7 +61,7 @@ struct ReviewCommandsTests {
         try term.expect("Reviewed 1 card (1 answer)")
         #expect(try term.waitForExit() == 0)
         let after = try #require(try sandbox.cards()[id: first.id])
-        #expect(after.state == "review")
+        #expect(after.state == "young")
         #expect(after.due == "2026-11-29")
     }
 

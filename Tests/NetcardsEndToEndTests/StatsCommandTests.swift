@@ -42,15 +42,15 @@ struct StatsCommandTests {
         // protocols 1+2+2+2+1 = 8, 5 passed (63%); front-of-app 2+2+2+2+1 = 9, 6 passed (the 3 counts);
         // debugging 2 + 4 = 6, 5 passed (83%); cloud 2 of 2.
         #expect(stats.modules == [
-            .init(module: Self.internet, cards: i, mastered: 12, learning: 0, new: i - 12, suspended: 0,
+            .init(module: Self.internet, cards: i, new: i - 12, learning: 0, young: 0, mature: 12, suspended: 0,
                   retentionAnswers: 26, retentionPassed: 26, retentionPercent: 100),
-            .init(module: Self.protocols, cards: p, mastered: 0, learning: 1, new: p - 1, suspended: 0,
+            .init(module: Self.protocols, cards: p, new: p - 1, learning: 0, young: 1, mature: 0, suspended: 0,
                   retentionAnswers: 8, retentionPassed: 5, retentionPercent: 63),
-            .init(module: Self.front, cards: f, mastered: 0, learning: 1, new: f - 1, suspended: 0,
+            .init(module: Self.front, cards: f, new: f - 1, learning: 0, young: 1, mature: 0, suspended: 0,
                   retentionAnswers: 9, retentionPassed: 6, retentionPercent: 67),
-            .init(module: Self.debugging, cards: d, mastered: 0, learning: 3, new: d - 3, suspended: 0,
+            .init(module: Self.debugging, cards: d, new: d - 3, learning: 0, young: 3, mature: 0, suspended: 0,
                   retentionAnswers: 6, retentionPassed: 5, retentionPercent: 83),
-            .init(module: Self.cloud, cards: c, mastered: 0, learning: 2, new: c - 3, suspended: 1,
+            .init(module: Self.cloud, cards: c, new: c - 3, learning: 0, young: 2, mature: 0, suspended: 1,
                   retentionAnswers: 2, retentionPassed: 2, retentionPercent: 100),
         ])
 
@@ -109,7 +109,7 @@ struct StatsCommandTests {
         #expect(tomorrow.longestStreak == 19)
         #expect(tomorrow.today.answered == 0)
         #expect(tomorrow.today.correctPercent == nil)
-        let text = try sandbox.statsText(env: ["NETCARDS_NOW": StatsHistory.moment(1)])
+        let text = try sandbox.statsText(["--all"], env: ["NETCARDS_NOW": StatsHistory.moment(1)])
         #expect(text.lines.contains("  streak: 16 days · longest 19"), "\(text)")
         let dayAfter = try sandbox.stats(on: 2)
         #expect(dayAfter.currentStreak == 0)
@@ -123,22 +123,25 @@ struct StatsCommandTests {
         let sandbox = try StatsHistory.sandbox()
         let counts = try cardCounts(sandbox)
         try #require(counts[Self.internet] == 18, "the text expectations below assume 18 cards in the internet deck")
-        let text = try sandbox.statsText(env: ["COLUMNS": "80"])
+        let text = try sandbox.statsText(["--all"], env: ["COLUMNS": "80"])
         let lines = text.lines
 
         #expect(lines.first == "netcards stats · 2026-11-28")
         #expect(lines.contains("Today  4 answered · 75% correct · 0s · 3 due left · 19 new left"), "\(text)")
 
-        // Modules: names in 34 columns (the longest cut with …), a 10-cell bar at 80 columns, then the figures.
-        #expect(lines.contains("Modules   █ mastered  ▒ learning  ░ new  × suspended"))
+        // Modules: names in 24 columns (the longest cut with …), a 10-cell bar at 80 columns, then the figures
+        // (recall, whose value `--json` tests against `cards --json`, introduced and mature cards).
+        #expect(lines.contains("Modules   █ mature  ▓ young  ▒ learning  ░ new  × suspended"))
         let moduleLines = [
-            "  How the internet works             ███████░░░  12/18 mastered · retention 100%",
-            "  Ports, protocols, packets & routi… ░░░░░░░░░░  0/\(counts[Self.protocols]!) mastered · retention 63%",
-            "  The pieces in front of your app    ░░░░░░░░░░  0/\(counts[Self.front]!) mastered · retention 67%",
-            "  The debugging arsenal              ▒░░░░░░░░░  0/\(counts[Self.debugging]!) mastered · retention 83%",
-            "  Traffic inside the cloud           ▒░░░░░░░░░  0/\(counts[Self.cloud]!) mastered · retention 100%",
+            ("  How the internet works   ███████░░░  ", "% recall · 12/18 introduced · 12 mature"),
+            ("  Ports, protocols, packe… ░░░░░░░░░░  ", "% recall · 1/\(counts[Self.protocols]!) introduced · 0 mature"),
+            ("  The pieces in front of … ░░░░░░░░░░  ", "% recall · 1/\(counts[Self.front]!) introduced · 0 mature"),
+            ("  The debugging arsenal    ▓░░░░░░░░░  ", "% recall · 3/\(counts[Self.debugging]!) introduced · 0 mature"),
+            ("  Traffic inside the cloud ▓░░░░░░░░░  ", "% recall · 2/\(counts[Self.cloud]!) introduced · 0 mature"),
         ]
-        for line in moduleLines { #expect(lines.contains(line), "\(line)\nin:\n\(text)") }
+        for (start, end) in moduleLines {
+            #expect(lines.contains { $0.hasPrefix(start) && $0.hasSuffix(end) }, "\(start)…\(end)\nin:\n\(text)")
+        }
 
         // Calendar: 27 week columns (Monday first) holding 182 days; the last column is this week, Monday
         // T-5 to Saturday T; tomorrow's cell (Sunday) is blank. Levels relative to the busiest day (8).
@@ -189,7 +192,7 @@ struct StatsCommandTests {
         let whole = try sandbox.stats()
         let stats = try sandbox.stats(["--deck", "debugging"])
         let d = try #require(try cardCounts(sandbox)[Self.debugging])
-        #expect(stats.modules == [.init(module: Self.debugging, cards: d, mastered: 0, learning: 3, new: d - 3, suspended: 0,
+        #expect(stats.modules == [.init(module: Self.debugging, cards: d, new: d - 3, learning: 0, young: 3, mature: 0, suspended: 0,
                                         retentionAnswers: 6, retentionPassed: 5, retentionPercent: 83)])
         #expect(stats.today == .init(date: "2026-11-28", answered: 4, correct: 3, correctPercent: 75, seconds: 0,
                                      dueLeft: 0, newLeft: 19))
@@ -222,7 +225,7 @@ struct StatsCommandTests {
         #expect(stats.trend.map(\.module) == [Self.protocols])
         #expect(stats.currentStreak == 16)
 
-        let text = try sandbox.statsText(["--module", Self.protocols], env: ["COLUMNS": "80"])
+        let text = try sandbox.statsText(["--module", Self.protocols, "--all"], env: ["COLUMNS": "80"])
         #expect(text.lines.contains("Today  0 answered · no answers yet · 0s · 1 due left · 19 new left"), "\(text)")
         #expect(text.contains("Quiz  3/8 correct (38%)"))
         for other in [Self.internet, Self.front, Self.debugging, Self.cloud] {
@@ -280,8 +283,10 @@ struct StatsCommandTests {
 
         // Module bars: 10 cells at 80 columns, 40 (their most) at 120; forecast bars: 50 at most, 40 at 60.
         let at120 = try sandbox.statsText(env: ["COLUMNS": "120"])
-        #expect(at120.lines.contains("  How the internet works             " + String(repeating: "█", count: 27)
-                                     + String(repeating: "░", count: 13) + "  12/18 mastered · retention 100%"), "\(at120)")
+        #expect(at120.lines.contains {
+            $0.hasPrefix("  How the internet works             " + String(repeating: "█", count: 27) + String(repeating: "░", count: 13) + "  ")
+                && $0.hasSuffix("% recall · 12/18 introduced · 12 mature")
+        }, "\(at120)")
         #expect(at120.lines.contains("  11-29 \(String(repeating: "█", count: 50)) 2"))
         let at60 = try sandbox.statsText(env: ["COLUMNS": "60"])
         #expect(at60.lines.contains("  11-29 \(String(repeating: "█", count: 40)) 2"), "\(at60)")
@@ -308,7 +313,7 @@ struct StatsCommandTests {
         let line = try #require(text.line(startingWith: "  Ports, protocols"))
         let total = try sandbox.decks().filter { $0.module == Self.protocols }.map(\.cards).reduce(0, +)
         #expect(total >= 1000)
-        #expect(line.hasSuffix("  0/\(total) mastered · retention 100%"), "\(line)")
+        #expect(line.hasSuffix("% recall · 1/\(total) introduced · 0 mature"), "\(line)")
         #expect(line.count <= 80, "\(line.count) columns: \(line)")
     }
 

@@ -8,7 +8,7 @@ struct StatsOutput: Decodable, Sendable {
         var date: String, answered: Int, correct: Int, correctPercent: Int?, seconds: Int, dueLeft: Int, newLeft: Int
     }
     struct Module: Decodable, Sendable, Equatable {
-        var module: String, cards: Int, mastered: Int, learning: Int, new: Int, suspended: Int
+        var module: String, cards: Int, new: Int, learning: Int, young: Int, mature: Int, suspended: Int
         var retentionAnswers: Int, retentionPassed: Int, retentionPercent: Int?
     }
     struct Day: Decodable, Sendable, Equatable { var date: String, answers: Int }

@@ -46,7 +46,7 @@ struct TerminalReviewTests {
 
         // Each grade is saved at once: another process sees both while the run goes on.
         let during = try sandbox.cards()
-        #expect(during[id: second.id]?.state == "review")
+        #expect(during[id: second.id]?.state == "young")
         #expect(during[id: second.id]?.reps == 1)
 
         // `:und` + Tab completes to `:undo ` (an unknown `:und` would print "Unknown command").
@@ -61,7 +61,7 @@ struct TerminalReviewTests {
 
         let afterUndo = try sandbox.cards()
         #expect(afterUndo[id: second.id] == cards[id: second.id], "the second card is as it was before its grade")
-        #expect(afterUndo[id: first.id]?.state == "review", "only the last grade is taken back")
+        #expect(afterUndo[id: first.id]?.state == "young", "only the last grade is taken back")
         #expect(afterUndo[id: first.id]?.due == "2026-11-29")
 
         // Ctrl-D at the prompt ends the run normally.
@@ -123,7 +123,7 @@ struct TerminalReviewTests {
 
         let after = try sandbox.cards()
         let kept = try #require(after[id: first.id])
-        #expect(kept.state == "review")
+        #expect(kept.state == "young")
         #expect(kept.reps == 1)
         #expect(kept.due == "2026-11-29")
         #expect(after[id: second.id] == cards[id: second.id], "the interrupted card is untouched")
@@ -173,7 +173,7 @@ struct TerminalReviewTests {
         #expect(try term.waitForExit() == 0)
 
         let saved = try #require(try sandbox.cards()[id: first.id])
-        #expect(saved.state == "review")
+        #expect(saved.state == "young")
         #expect(saved.ease == 2.5)
         #expect(saved.due == "2026-11-29")
     }

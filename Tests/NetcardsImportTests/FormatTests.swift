@@ -27,7 +27,7 @@ import Testing
         #expect(cloze.allSatisfy { $0.back == "TCP is reliable, UDP is not" && $0.tags.isEmpty && $0.mode == .reveal })
         #expect(cloze[0].noteKey == cloze[1].noteKey)
         // Without --with-history every card is new.
-        #expect(try harness.store.cards().allSatisfy { $0.state == .new })
+        #expect(try harness.store.cards().allSatisfy { $0.memory == .new })
         #expect(try harness.store.reviewLog().isEmpty)
         let decks = try harness.store.deckSummaries(today: ImportHarness.today)
         #expect(decks.first { $0.deck == "networking-ports" }?.title == "Networking::Ports")

@@ -14,12 +14,12 @@ import Testing
         #expect(report.statesCarried == 1)
         #expect(report.reviewsAdded == 4)
         let ssh = try harness.card("networking-ports/guid-ssh")
-        #expect(ssh.state.interval == 12)
-        #expect(ssh.state.ease == 2.35)
-        #expect(ssh.state.lapses == 1)
-        #expect(ssh.state.due == StudyDay(year: 2026, month: 2, day: 3))
-        #expect(ssh.state.repetitions == 2)  // two passes in a row since the lapse
-        #expect(ssh.phase == .review)
+        #expect(ssh.memory.sm2.interval == 12)
+        #expect(ssh.memory.sm2.ease == 2.35)
+        #expect(ssh.memory.sm2.lapses == 1)
+        #expect(ssh.memory.sm2.due == StudyDay(year: 2026, month: 2, day: 3))
+        #expect(ssh.memory.sm2.repetitions == 2)  // two passes in a row since the lapse
+        #expect(ssh.progress == .young)
         #expect(ssh.lastReviewDay == StudyDay(year: 2026, month: 1, day: 22))
 
         let log = try harness.store.reviewLog()
@@ -33,7 +33,7 @@ import Testing
         #expect(log.map(\.intervalAfter) == [10, 2, 5, 12])
         #expect(log.map(\.easeAfter) == [2.55, 2.35, 2.35, 2.35])
         // The other cards stay new.
-        #expect(try harness.store.cards().filter { $0.id != ssh.id }.allSatisfy { $0.state == .new })
+        #expect(try harness.store.cards().filter { $0.id != ssh.id }.allSatisfy { $0.memory == .new })
     }
 
     @Test func reimportingHistoryAddsNothing() throws {
@@ -58,7 +58,7 @@ import Testing
                                                    at: Date(timeIntervalSince1970: 1_770_109_200), today: day))
         let studied = try harness.card("networking-ports/guid-ssh")
         try harness.importFixtures("legacy-history.apkg", options: harness.options(withHistory: true))
-        #expect(try harness.card("networking-ports/guid-ssh").state == studied.state)
+        #expect(try harness.card("networking-ports/guid-ssh").memory == studied.memory)
         #expect(try harness.store.reviewLog().count == 5)
     }
 

@@ -52,10 +52,10 @@ import Testing
         let report = try harness.importFixtures("huge-schedule.apkg", options: harness.options(withHistory: true))
         #expect(report.statesCarried == 1 && report.reviewsAdded == 4)
         let ssh = try harness.card(Self.ssh)
-        #expect(ssh.state.interval == 36_500)
-        #expect(ssh.state.ease == 10)
-        #expect(ssh.state.lapses == 100_000)
-        #expect(ssh.state.due?.iso == "2126-01-08", "today (2026-02-01) + 36,500 days, not 2^62 days after 2014")
+        #expect(ssh.memory.sm2.interval == 36_500)
+        #expect(ssh.memory.sm2.ease == 10)
+        #expect(ssh.memory.sm2.lapses == 100_000)
+        #expect(ssh.memory.sm2.due?.iso == "2126-01-08", "today (2026-02-01) + 36,500 days, not 2^62 days after 2014")
         let log = try harness.store.reviewLog()
         #expect(log.map(\.durationMs) == [8000, 15000, 6000, 3_600_000])
         #expect(log.last?.intervalAfter == 36_500)
@@ -65,8 +65,8 @@ import Testing
         // The next grade used to trap (Double → Int overflow); now it keeps to the cap.
         let receipt = try harness.store.recordAnswer(AnswerInput(cardId: Self.ssh, grade: .good, kind: .review,
                                                                  at: ImportHarness.now, today: ImportHarness.today))
-        #expect(receipt.after.interval == 36_500)
-        #expect(receipt.after.due?.iso == "2126-01-08")
+        #expect(receipt.after.sm2.interval == 36_500)
+        #expect(receipt.after.sm2.due?.iso == "2126-01-08")
         // The day of the 2^62 ms answer time adds up: one answer of an hour.
         let day = try harness.store.stats(today: StudyDay(year: 2026, month: 1, day: 22), newLimit: 20).todayFigures
         #expect(day.answered == 1 && day.durationMs == 3_600_000)
@@ -102,17 +102,17 @@ import Testing
                                                    at: Date(timeIntervalSince1970: 1_770_109_200),
                                                    today: StudyDay(year: 2026, month: 2, day: 3)))
         let studied = try harness.card(Self.ssh)
-        #expect(studied.state.repetitions == 3 && studied.state.interval == 29 && studied.state.due?.iso == "2026-03-04")
+        #expect(studied.memory.sm2.repetitions == 3 && studied.memory.sm2.interval == 29 && studied.memory.sm2.due?.iso == "2026-03-04")
 
         let afterAnki = harness.options(withHistory: true, now: Date(timeIntervalSince1970: 1_770_897_600))  // 02-12 12:00
         let first = try harness.importFixtures("later-history.apkg", options: afterAnki)
         #expect(first.statesCarried == 1 && first.reviewsAdded == 2)
         let carried = try harness.card(Self.ssh)
-        #expect(carried.state.repetitions == 1)
-        #expect(carried.state.interval == 1)
-        #expect(carried.state.ease == 2.15)
-        #expect(carried.state.lapses == 2)
-        #expect(carried.state.due?.iso == "2026-02-11", "not before its last answer (the stale row says 2024-06-01)")
+        #expect(carried.memory.sm2.repetitions == 1)
+        #expect(carried.memory.sm2.interval == 1)
+        #expect(carried.memory.sm2.ease == 2.15)
+        #expect(carried.memory.sm2.lapses == 2)
+        #expect(carried.memory.sm2.due?.iso == "2026-02-11", "not before its last answer (the stale row says 2024-06-01)")
         #expect(carried.lastReviewDay?.iso == "2026-02-11")
         #expect(try harness.store.reviewLog().count == 7, "4 from the first import, 1 answer here, 2 new ones once each")
 
@@ -130,7 +130,7 @@ import Testing
                                                    today: StudyDay(year: 2026, month: 2, day: 12)))
         let mine = try harness.card(Self.ssh)
         try harness.importFixtures("later-history.apkg", options: afterAnki)
-        #expect(try harness.card(Self.ssh).state == mine.state)
+        #expect(try harness.card(Self.ssh).memory == mine.memory)
         #expect(try harness.store.reviewLog().count == 8)
     }
 }

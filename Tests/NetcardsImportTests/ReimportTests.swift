@@ -31,7 +31,7 @@ import Testing
                                                        at: Date(timeIntervalSince1970: 1_769_936_400), today: ImportHarness.today))
         }
         let studied = try harness.card(id)
-        #expect(studied.state.repetitions == 2)
+        #expect(studied.memory.sm2.repetitions == 2)
 
         _ = try harness.write("edit.csv", "front,back,tags\nssh port,TCP 22,ports ssh\nhttps port,443,ports\n")
         let dry = try harness.importFiles([path], dryRun: true)
@@ -45,7 +45,7 @@ import Testing
         #expect(edited.back == "TCP 22")
         #expect(edited.answers == ["TCP 22"])
         #expect(edited.tags == ["ports", "ssh"])
-        #expect(edited.state == studied.state)
+        #expect(edited.memory == studied.memory)
         #expect(edited.lastReviewDay == studied.lastReviewDay)
         #expect(try harness.store.reviewLog().count == 2)
     }

@@ -84,7 +84,7 @@ import Testing
         #expect(report.decks.allSatisfy { $0.added.isEmpty && $0.retired.isEmpty }, sourceLocation: sourceLocation)
         let after = try source.store.cards()
         #expect(after.map(Content.init) == before.map(Content.init), sourceLocation: sourceLocation)
-        #expect(after.map(\.state) == before.map(\.state), sourceLocation: sourceLocation)
+        #expect(after.map(\.memory) == before.map(\.memory), sourceLocation: sourceLocation)
     }
 
     @Test func csv() throws {

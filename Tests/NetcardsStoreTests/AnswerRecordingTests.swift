@@ -19,10 +19,10 @@ final class AnswerRecordingTests {
         let receipt = try store.answer(ssh, 4, on: day1)
         let expected = SM2.schedule(.new, grade: .good, today: day1)
         #expect(receipt.before == .new)
-        #expect(receipt.after == expected)
+        #expect(receipt.after.sm2 == expected)
         let card = try #require(try store.card(id: ssh))
-        #expect(card.state == expected)
-        #expect(card.state.due == day1.adding(days: 1))
+        #expect(card.memory.sm2 == expected)
+        #expect(card.due == day1.adding(days: 1))
         #expect(card.lastReviewDay == day1)
     }
 
@@ -31,7 +31,7 @@ final class AnswerRecordingTests {
         var today = day1
         for grade in [4, 4, 3, 5, 4] {
             let after = try store.answer(ssh, grade, on: today).after
-            if !after.repeatToday { today = after.due! }
+            if !after.sm2.repeatToday { today = after.sm2.due! }
         }
         let state = try store.state(ssh)
         #expect(state.interval == 36)
@@ -57,7 +57,7 @@ final class AnswerRecordingTests {
         let before = try #require(try store.card(id: ssh))
 
         let receipt = try store.answer(ssh, 3, on: day1.adding(days: 7))
-        #expect(try store.state(ssh) != before.state)
+        #expect(try store.state(ssh) != before.memory.sm2)
         try store.undoAnswer(logId: receipt.logId, today: day1.adding(days: 7))
 
         #expect(try store.card(id: ssh) == before)
@@ -68,7 +68,7 @@ final class AnswerRecordingTests {
         #expect(try store.newCardsStarted(on: day1) == 1)
         try store.undoAnswer(logId: receipt.logId, today: day1)
         let card = try #require(try store.card(id: ssh))
-        #expect(card.state == .new)
+        #expect(card.memory == .new)
         #expect(card.lastReviewDay == nil)
         #expect(try store.newCardsStarted(on: day1) == 0)
         #expect(try store.currentStreak(today: day1) == 0)
@@ -117,9 +117,9 @@ final class AnswerRecordingTests {
 
     @Test func suspendedCardsAreMarkedAndCanBeUnsuspended() throws {
         try store.setSuspended(true, cardId: ssh, today: day1)
-        #expect(try store.card(id: ssh)?.phase == .suspended)
+        #expect(try store.card(id: ssh)?.progress == .suspended)
         try store.setSuspended(false, cardId: ssh, today: day1)
-        #expect(try store.card(id: ssh)?.phase == .new)
+        #expect(try store.card(id: ssh)?.progress == .new)
         expectStoreError(.notFound) { try store.setSuspended(true, cardId: "net/nope", today: day1) }
     }
 }

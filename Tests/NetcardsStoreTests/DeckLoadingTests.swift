@@ -36,8 +36,8 @@ final class DeckLoadingTests {
         #expect(card.module == "Networking")
         #expect(card.noteKey == "net/ports/ssh")
         #expect(card.mode == .typed)
-        #expect(card.state == .new)
-        #expect(card.phase == .new)
+        #expect(card.memory == .new)
+        #expect(card.progress == .new)
     }
 
     @Test func reloadingTheSameDeckChangesNothing() throws {
@@ -86,7 +86,7 @@ final class DeckLoadingTests {
         #expect(!(try store.cards().map(\.id)).contains("net/ports/http/port"))
         let retired = try #require(try store.cards(includeRetired: true).first { $0.id == "net/ports/http/port" })
         #expect(retired.retired)
-        #expect(retired.state.interval == 1, "a retired card keeps its progress")
+        #expect(retired.memory.sm2.interval == 1, "a retired card keeps its progress")
         #expect(try store.currentStreak(today: day1) == 1, "the answer to the retired card still counts")
     }
 
@@ -113,7 +113,7 @@ final class DeckLoadingTests {
         try store.load([networkingDeck()])
         let card = try #require(try store.card(id: "net/ports/http/port"))
         #expect(!card.retired)
-        #expect(card.state.interval == 1)
+        #expect(card.memory.sm2.interval == 1)
         #expect(try store.cards().map(\.id) == allIds)
     }
 

@@ -27,8 +27,8 @@ final class MasteryTests {
         var today = day1
         while true {
             let receipt = try store.answer(cardId, 5, on: today)
-            if receipt.after.interval >= interval { return receipt }
-            today = receipt.after.due!
+            if receipt.after.sm2.interval >= interval { return receipt }
+            today = receipt.due!
         }
     }
 
@@ -40,20 +40,20 @@ final class MasteryTests {
 
     @Test func anIntervalUnder21DaysIsNotMastered() throws {
         let last = try answerFiveUntil(interval: 17, ssh)
-        #expect(last.after.interval == 17)
+        #expect(last.after.sm2.interval == 17)
         #expect(try mastery()["Networking"]?.first == 0)
     }
 
     @Test func anIntervalOf21DaysOrMoreIsMasteredInItsModuleOnly() throws {
         let last = try answerFiveUntil(interval: 21, ssh)
-        #expect(last.after.interval == 50)
+        #expect(last.after.sm2.interval == 50)
         #expect(try mastery()["Networking"]?.first == 1)
         #expect(try mastery()["Cloud"]?.first == 0)
     }
 
     @Test func aLapseOfAMasteredCardTakesItsMasteryAway() throws {
         let last = try answerFiveUntil(interval: 21, ssh)
-        try store.answer(ssh, 1, on: last.after.due!)
+        try store.answer(ssh, 1, on: last.due!)
         #expect(try mastery()["Networking"]?.first == 0)
     }
 

@@ -120,6 +120,6 @@ final class StatsBoundaryTests {
         let report = try stats()
         #expect(report.moduleFigures["Suspend"] == [0, 0, 1, 1, 2, 4, 4], "the bar: 1 new, 1 suspended")
         #expect(report.trendPoints("Suspend").last == "0:0/2", "a suspended card no longer counts as mastered")
-        #expect(report.trendPoints("Suspend").last == "0:\(report.modules[0].mastered)/\(report.modules[0].cards)")
+        #expect(report.trendPoints("Suspend").last == "0:\(report.modules[0].mature)/\(report.modules[0].cards)")
     }
 }

@@ -36,7 +36,7 @@ final class StatsReportTests {
         #expect(try state("k3") == .new, "quiz answers never move a card")
         let r1 = try #require(try store.card(id: "a1/r1"))
         #expect(r1.retired)
-        #expect(r1.state.due == t.adding(days: 14))
+        #expect(r1.due == t.adding(days: 14))
         #expect(try #require(try store.card(id: "a1/s1")).suspended)
     }
 

@@ -138,10 +138,10 @@ final class StatsHistory {
 
 /// Figures of a report as plain values, so expectations read as tables and failures print them.
 extension StatsReport {
-    /// Per module: [mastered, learning, new, suspended, cards, review answers (30 days), passed].
+    /// Per module: [mature, answered but not mature (learning + young), new, suspended, cards, review answers (30 days), passed].
     var moduleFigures: [String: [Int]] {
         Dictionary(uniqueKeysWithValues: modules.map {
-            ($0.module, [$0.mastered, $0.learning, $0.new, $0.suspended, $0.cards, $0.reviewAnswers30Days, $0.reviewPassed30Days])
+            ($0.module, [$0.mature, $0.learning + $0.young, $0.new, $0.suspended, $0.cards, $0.reviewAnswers30Days, $0.reviewPassed30Days])
         })
     }
 

@@ -124,6 +124,6 @@ extension NetcardsStore {
     }
 
     func state(_ cardId: String) throws -> CardState {
-        try #require(try card(id: cardId)).state
+        try #require(try card(id: cardId)).memory.sm2
     }
 }

@@ -193,6 +193,7 @@ struct StoredCard: Decodable, Equatable, Sendable {
     var reps, lapses, interval: Int
     var ease: Double
     var due: String?
+    var stability, difficulty, retrievability: Double?
 }
 
 struct StoredDeck: Decodable, Equatable, Sendable {
