@@ -260,7 +260,7 @@ extension ReviewCommandsTests {
         try term.expectPrompt("All done.")
         try term.type("\r")
         #expect(try term.waitForExit() == 0)
-        #expect(try sandbox.cards(["--deck", "mine"]).first?.state == "review")
+        #expect(try sandbox.cards(["--deck", "mine"]).first?.state == "young")
     }
 
     @Test("time spent is one measure: the summary and stats show the same seconds, card shown → grade")
