@@ -5,6 +5,8 @@
 #   make review ARGS="--deck protocols"
 #                                   build, then run a review with ARGS
 #   make test                       run every test target (unit and end-to-end)
+#   make release                    release build (.build/release/netcards): Swift runtime linked in, stripped
+#   make release-check              release build, then the tests of it (only system libraries loaded, stripped)
 #   make install PREFIX=/usr/local  release build; installs the binary and bash/zsh/fish completions
 #                                   (DESTDIR is honoured for staged installs)
 #   make fuzz [FUZZ_RUNS=N]         run the libFuzzer targets in Fuzz/ (docs/fuzzing.md)
@@ -19,16 +21,18 @@ SCRATCH     ?= .build
 APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config sqlite3
 SWIFTPM      = --scratch-path $(SCRATCH)
 DEBUG_BIN    = $(SCRATCH)/debug/netcards
+# Swift's runtime and Foundation linked in (a start-up without loading them), the symbol table stripped at link.
+RELEASE      = -c release --static-swift-stdlib -Xlinker -s
 
 BINDIR      = $(DESTDIR)$(PREFIX)/bin
 BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: help deps build review test install
+.PHONY: help deps build review test release release-check install
 
 help:
-	@sed -n '2,12p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@sed -n '2,14p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
 
 # Installs only what `dpkg -s` reports missing: as root directly, otherwise through sudo.
 deps:
@@ -65,9 +69,14 @@ review: deps build
 test: deps
 	$(SWIFT) test $(SWIFTPM)
 
-install: deps
-	$(SWIFT) build $(SWIFTPM) -c release --product netcards
-	@bin="$$($(SWIFT) build $(SWIFTPM) -c release --show-bin-path)/netcards"; \
+release: deps
+	$(SWIFT) build $(SWIFTPM) $(RELEASE)
+
+release-check: release
+	$(SWIFT) test $(SWIFTPM) --filter ReleaseBinaryTests
+
+install: release
+	@bin="$$($(SWIFT) build $(SWIFTPM) $(RELEASE) --show-bin-path)/netcards"; \
 	set -e; \
 	install -d "$(BINDIR)" "$(BASHCOMPDIR)" "$(ZSHCOMPDIR)" "$(FISHCOMPDIR)"; \
 	install -m 755 "$$bin" "$(BINDIR)/netcards"; \

@@ -4,6 +4,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Write a consistent copy of the store to FILE (safe while a review runs elsewhere).")
 
         @OptionGroup var global: GlobalOptions

@@ -6,7 +6,7 @@ import NetcardsTerminal
 
 extension Netcards {
     struct Cards: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List cards with their schedule.")
+        static let configuration = CommandConfiguration(commandName: "cards", abstract: "List cards with their schedule.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this deck (repeatable).") var deck: [String] = []
@@ -16,7 +16,7 @@ extension Netcards {
 
         func run() throws {
             let workspace = try Workspace(global)
-            try DeckNames.check(deck, in: workspace.store, today: workspace.clock.today)
+            try DeckNames.check(deck, in: workspace.store)
             if json {
                 try printJSON(workspace.store, today: workspace.clock.today)
                 return
@@ -135,9 +135,9 @@ enum JSONText {
 
 enum DeckNames {
     /// A misspelt --deck is an error that lists the real names, not an empty result.
-    static func check(_ names: [String], in store: NetcardsStore, today: StudyDay) throws {
+    static func check(_ names: [String], in store: NetcardsStore) throws {
         guard !names.isEmpty else { return }
-        let known = try store.deckSummaries(today: today).map(\.deck)
+        let known = try store.deckNames()
         for name in names where !known.contains(name) {
             throw UserError("there is no deck named \(name) — decks: \(known.joined(separator: ", "))")
         }

@@ -6,6 +6,7 @@ import NetcardsStore
 extension Netcards {
     struct Config: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "config",
             abstract: "Show or change a setting: new-per-day, day-start-hour, scheduler, desired-retention.",
             discussion: "netcards config                 shows every setting\nnetcards config new-per-day 30  changes one")
 

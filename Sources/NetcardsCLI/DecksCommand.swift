@@ -5,7 +5,7 @@ import NetcardsTerminal
 
 extension Netcards {
     struct Decks: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the decks: module, cards, due today, new.")
+        static let configuration = CommandConfiguration(commandName: "decks", abstract: "List the decks: module, cards, due today, new.")
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print JSON instead of a table.") var json = false

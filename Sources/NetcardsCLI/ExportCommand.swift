@@ -7,6 +7,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write decks out as netcards Markdown or CSV, or the review log as CSV.",
             discussion: "md writes one deck (choose it with --deck when there are several); `netcards import` reads md and csv back.")
 
@@ -24,7 +25,7 @@ extension Netcards {
             let workspace = try Workspace(global)
             let store = workspace.store
             let today = workspace.clock.today
-            try DeckNames.check(deck, in: store, today: today)
+            try DeckNames.check(deck, in: store)
             if !force, FileManager.default.fileExists(atPath: file) {
                 throw UserError("\(file) already exists — choose another name, or add --force to overwrite it")
             }

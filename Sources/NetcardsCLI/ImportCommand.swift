@@ -8,6 +8,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import decks: netcards Markdown, CSV/TSV, Anki text exports and Anki packages (.apkg).",
             discussion: """
                 CSV and TSV files need a header row naming the columns front, back and optionally tags, deck, module.

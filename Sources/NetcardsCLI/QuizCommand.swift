@@ -7,6 +7,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Quiz: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "quiz",
             abstract: "Drill a table outside the schedule: `netcards quiz ports`, or any deck with a table.",
             discussion: "Answers are logged as quiz answers: they count in stats and never move a card's schedule.")
 

@@ -17,12 +17,9 @@ enum QuizPool {
     /// The table cards of a table name (`ports`) or of a deck's tables (`protocols`): typed cards, plus
     /// revealed ones when the quiz is multiple choice (picking an option needs no typing).
     static func cards(named name: String, directions: [String], multipleChoice: Bool, store: NetcardsStore) throws -> [QuizQuestion] {
-        let tableCards = try store.cards().filter { $0.table != nil && !$0.suspended }
-        var pool = tableCards.filter { $0.table == name }
-        if pool.isEmpty { pool = tableCards.filter { $0.deck == name } }
+        var pool = try store.quizCards(named: name)
         guard !pool.isEmpty else {
-            let tables = Set(tableCards.compactMap(\.table)).sorted()
-            let decks = Set(tableCards.map(\.deck)).sorted()
+            let (tables, decks) = try store.quizNames()
             throw UserError("nothing to quiz named \(name): a quiz asks about table rows. Tables: \(tables.joined(separator: ", ")); decks with tables: \(decks.joined(separator: ", "))")
         }
         if !multipleChoice {

@@ -7,6 +7,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Review today's cards: the due ones and new ones, interleaved.",
             discussion: "Type each answer (Enter alone reveals), then grade 0-5 or a/h/g/e. :help lists the commands. With stdin not a terminal, lines are read plainly: an empty line reveals, a digit grades.")
 
@@ -22,7 +23,7 @@ extension Netcards {
             let workspace = try Workspace(global)
             let store = workspace.store
             let today = workspace.clock.today
-            try DeckNames.check(deck, in: store, today: today)
+            try DeckNames.check(deck, in: store)
             // --new N introduces N more new cards in this run, whatever the day's limit.
             let newLimit = try newCards.map { try store.newCardsStarted(on: today).addingSaturated($0) } ?? workspace.newCardsPerDay()
             let inputs = try store.queueInputs(today: today, decks: deck, newLimit: newLimit)

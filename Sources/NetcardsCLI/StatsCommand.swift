@@ -6,6 +6,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Progress per module (recall, young and mature cards), the next days and leeches; --all shows every section.",
             discussion: "--json prints the same figures; README documents the field names.")
 
@@ -19,7 +20,7 @@ extension Netcards {
         func run() throws {
             let workspace = try Workspace(global)
             let today = workspace.clock.today
-            try DeckNames.check(deck, in: workspace.store, today: today)
+            try DeckNames.check(deck, in: workspace.store)
             let known = try workspace.store.moduleMastery().map(\.module)
             for name in module where !known.contains(name) {
                 throw UserError("there is no module named \"\(name)\" — modules: \(known.joined(separator: "; "))")

@@ -5,6 +5,7 @@ import NetcardsTerminal
 extension Netcards {
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suspend",
             abstract: "Stop showing cards in review (their progress is kept).",
             discussion: "Card ids are listed by `netcards cards` (`--search TEXT` narrows them). An unknown id changes nothing and exits 1.")
 
@@ -16,6 +17,7 @@ extension Netcards {
 
     struct Unsuspend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unsuspend",
             abstract: "Show suspended cards in review again.",
             discussion: "Card ids are listed by `netcards cards --state suspended`. An unknown id changes nothing and exits 1.")
 

@@ -100,7 +100,7 @@ enum BundledDeckSync {
 
     /// The `deck:` line of the front matter, found without parsing the whole deck.
     private static func deckName(in text: String) -> String? {
-        for line in text.split(separator: "\n").prefix(10) where line.hasPrefix("deck:") {
+        for line in text.split(separator: "\n", maxSplits: 10).prefix(10) where line.hasPrefix("deck:") {
             return line.dropFirst(5).trimmingCharacters(in: .whitespaces)
         }
         return nil

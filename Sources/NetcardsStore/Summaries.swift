@@ -37,6 +37,11 @@ extension NetcardsStore {
         }
     }
 
+    /// Every deck's name in deck order: the small deck table alone, whatever the number of cards.
+    public func deckNames() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM deck ORDER BY position") }
+    }
+
     public func moduleMastery() throws(StoreError) -> [ModuleMastery] {
         try read { db in
             try Row.fetchAll(db, sql: """
