@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's migrations. A migration is never edited once it has landed: add the next one.
 enum Schema {
-    static let latestVersion = 3
+    static let latestVersion = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
