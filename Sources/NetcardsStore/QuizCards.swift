@@ -6,12 +6,15 @@ extension NetcardsStore {
     /// of the deck `name`; never suspended or retired ones. Read through indexes, not the whole store.
     public func quizCards(named name: String) throws(StoreError) -> [CardRecord] {
         try read { db in
+            let scheduler = try SchedulerSetting.schedulers(db).active
             let active = " WHERE card.retired = 0 AND card.suspended = 0 AND card.table_name IS NOT NULL"
-            let byTable = try Row.fetchAll(db, sql: CardRecord.selectSQL + active
-                                               + " AND card.table_name = ? ORDER BY card.position", arguments: [name])
-            if !byTable.isEmpty { return byTable.map(CardRecord.init(row:)) }
-            return try Row.fetchAll(db, sql: CardRecord.selectSQL + active + " AND deck.name = ? ORDER BY card.position",
-                                    arguments: [name]).map(CardRecord.init(row:))
+            var rows = try Row.fetchAll(db, sql: CardRecord.selectSQL + active + " AND card.table_name = ? ORDER BY card.position",
+                                        arguments: [name])
+            if rows.isEmpty {
+                rows = try Row.fetchAll(db, sql: CardRecord.selectSQL + active + " AND deck.name = ? ORDER BY card.position",
+                                        arguments: [name])
+            }
+            return rows.map { CardRecord(row: $0, scheduler: scheduler) }
         }
     }
 

@@ -83,7 +83,7 @@ final class SchedulerSwitchTests {
         try SQLiteShell.run(path, added.map { column in
             let parts = column.split(separator: ".")
             return "ALTER TABLE \(parts[0]) DROP COLUMN \(parts[1]);"
-        }.joined() + "DELETE FROM grdb_migrations WHERE identifier = 'fsrs-memory';")
+        }.joined() + "DROP INDEX card_by_table; DELETE FROM grdb_migrations WHERE identifier IN ('fsrs-memory', 'index-cards-by-table');")
         let migrated = try NetcardsStore(path: path)
         #expect(FileManager.default.fileExists(atPath: path + ".bak-v2"))
         for id in [ssh, dns] {
