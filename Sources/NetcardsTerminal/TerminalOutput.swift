@@ -16,16 +16,18 @@ public struct TerminalOutput: Sendable {
     /// JSON text as the encoder made it, with DEL and the C1 controls (which JSON may carry
     /// raw) written as \u escapes: the same data, and nothing a terminal would obey.
     public func json(_ text: String) {
-        var result = String.UnicodeScalarView()
+        guard text.unicodeScalars.contains(where: ControlCharacters.isEscaped) else { return writeRaw(text) }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if ControlCharacters.isEscaped(scalar) {
                 let hex = String(scalar.value, radix: 16)
-                result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             } else {
-                result.append(scalar)
+                result.unicodeScalars.append(scalar)
             }
         }
-        writeRaw(String(result))
+        writeRaw(result)
     }
 
     private func writeRaw(_ text: String) {

@@ -98,19 +98,17 @@ public enum ControlCharacters {
     /// e.g. ESC as `\u{1b}`, BEL as `\u{07}`, CSI (C1) as `\u{9b}`. Printable text is unchanged.
     public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isEscaped) else { return text }
-        var result = String.UnicodeScalarView()
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             if isEscaped(scalar) {
-                result.append(contentsOf: "\\u{".unicodeScalars)
                 let hex = String(scalar.value, radix: 16)
-                if hex.count < 2 { result.append("0") }
-                result.append(contentsOf: hex.unicodeScalars)
-                result.append("}")
+                result += hex.count < 2 ? "\\u{0\(hex)}" : "\\u{\(hex)}"
             } else {
-                result.append(scalar)
+                result.unicodeScalars.append(scalar)
             }
         }
-        return String(result)
+        return result
     }
 
     public static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
