@@ -46,7 +46,7 @@ extension Netcards {
             if !result.missed.isEmpty {
                 console.line("Missed:")
                 for miss in result.missed {
-                    let said = miss.typed.isEmpty ? "skipped" : "you said \(miss.typed)\(miss.verdict == .partial ? ", half right" : "")"
+                    let said = miss.typed.isEmpty ? "skipped" : "you said \(miss.typed)\(miss.verdict == .partial ? ", partly right" : "")"
                     console.line("  \(miss.question.front) → \(miss.question.answers[0])  (\(said))")
                 }
             }

@@ -132,9 +132,6 @@ final class ReviewSession {
         }
         if let check = given.check {
             repl.console.line(AnswerFeedback.render(typed: given.typed, check: check, style: repl.style))
-            if card.acceptedAnswers.count > 1 && check.verdict == .correct {
-                repl.console.line(repl.style.dim("  also accepted: \(card.acceptedAnswers.filter { $0 != check.closest }.joined(separator: ", "))"))
-            }
             if given.canBeAccepted {
                 repl.console.line(repl.style.dim("  (:accept if your answer was right)"))
             }
@@ -144,8 +141,9 @@ final class ReviewSession {
         if card.mode == .reveal && !given.isBlank {
             repl.console.line(repl.style.dim("  you wrote: ") + given.typed)
         }
-        if card.mode == .typed && card.acceptedAnswers.count > 1 {
-            repl.console.line(repl.style.dim("  also accepted: \(card.acceptedAnswers.dropFirst().joined(separator: ", "))"))
+        if card.mode == .typed,
+           let also = AnswerFeedback.alsoAccepted(AnswerChecker.alternatives(to: card.acceptedAnswers), style: repl.style) {
+            repl.console.line(also)
         }
     }
 

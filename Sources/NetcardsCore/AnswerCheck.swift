@@ -38,6 +38,8 @@ public struct AnswerCheck: Hashable, Sendable {
     /// Other accepted answers worth showing after a ✓ or ≈ on an answer that was not the first one (at most 3,
     /// none that say the same as what was typed).
     public var alsoAccepted: [String]
+    /// Set when the verdict is `.almost` because a command line has an option more than the answer.
+    public var extraOptions = false
 
     public init(verdict: AnswerVerdict, closest: String, matchedIndex: Int? = nil, partly: Partly? = nil,
                 alsoAccepted: [String] = []) {
@@ -49,71 +51,82 @@ public struct AnswerCheck: Hashable, Sendable {
     }
 }
 
+/// Reads a typed answer and each accepted answer into a shape (a port, a range, a set, a sequence, a command
+/// line, a term) and compares the shapes. The rules, with examples, are in README.md ("Typed answers").
 public enum AnswerChecker {
     public static func check(_ typed: String, against accepted: [String]) -> AnswerCheck {
-        let given = normalize(typed)
-        var best = AnswerCheck(verdict: .wrong, closest: accepted.first ?? "", matchedIndex: accepted.isEmpty ? nil : 0)
-        for (index, answer) in accepted.enumerated() {
-            let expected = normalize(answer)
-            let verdict = compare(given: given, expected: expected, typed: typed, answer: answer)
-            if rank(verdict) < rank(best.verdict) {
-                best = AnswerCheck(verdict: verdict, closest: answer, matchedIndex: index,
-                                   partly: verdict == .partial ? AnswerCheck.Partly(matched: 1, of: 2) : nil)
-            }
-            if verdict == .correct { break }
+        guard !accepted.isEmpty else { return AnswerCheck(verdict: .wrong, closest: "") }
+        let given = AnswerShape(typed, typed: true)
+        let shapes = accepted.map { AnswerShape($0, typed: false) }
+        let ordered = isOrdered(shapes)
+        // The answer typed word for word is the one matched, though an earlier one may say the same.
+        let literal = AnswerWords.words(typed)
+        var best: (match: AnswerMatch, index: Int) = (.different, 0)
+        if !literal.isEmpty, let index = accepted.firstIndex(where: { AnswerWords.words($0) == literal }) { best = (.same, index) }
+        for (index, shape) in shapes.enumerated() where best.match != .same {
+            let match = AnswerMatch.compare(given, shape, ordered: ordered)
+            if match.rank < best.match.rank { best = (match, index) }
+            if match == .same { break }
         }
-        return best
+        switch best.match {
+        case .same, .almost:
+            let verdict: AnswerVerdict = best.match == .same ? .correct : .almost
+            var check = AnswerCheck(verdict: verdict, closest: accepted[best.index], matchedIndex: best.index,
+                                    alsoAccepted: others(accepted, shapes, besides: best.index, typed: given, ordered: ordered))
+            check.extraOptions = best.match == .almost(extraOptions: true)
+            return check
+        case .partly(let matched, let of):
+            return AnswerCheck(verdict: .partial, closest: accepted[best.index], matchedIndex: best.index,
+                               partly: AnswerCheck.Partly(matched: matched, of: of))
+        case .different:
+            let index = closestIndex(to: given, in: shapes)
+            return AnswerCheck(verdict: .wrong, closest: accepted[index], matchedIndex: index)
+        }
     }
 
-    private static func rank(_ verdict: AnswerVerdict) -> Int {
-        switch verdict { case .correct: 0; case .almost: 1; case .partial: 2; case .wrong: 3 }
+    /// The accepted answers other than the first that say something the first doesn't (at most `limit`):
+    /// what to show beside an answer revealed without typing.
+    public static func alternatives(to accepted: [String], limit: Int = 3) -> [String] {
+        guard !accepted.isEmpty else { return [] }
+        let shapes = accepted.map { AnswerShape($0, typed: false) }
+        return others(accepted, shapes, besides: 0, typed: shapes[0], ordered: isOrdered(shapes), limit: limit,
+                      evenAfterTheFirst: true)
     }
 
-    private static func compare(given: String, expected: String, typed: String, answer: String) -> AnswerVerdict {
-        if given.isEmpty { return .wrong }
-        if given == expected || given.replacingOccurrences(of: " ", with: "") == expected.replacingOccurrences(of: " ", with: "")
-            || withoutArticles(given) == withoutArticles(expected) {
-            return .correct
-        }
-        if let range = PortRange(answer) {
-            if let typedRange = PortRange(typed) { return typedRange == range ? .correct : .wrong }
-            if let single = Int(given), single == range.lower || single == range.upper { return .partial }
-            return .wrong
-        }
-        return isOneLetterOff(given: given, expected: expected) ? .almost : .wrong
+    /// A card with one answer written as a sequence (`→`) asks for an order: its other list answers do too.
+    private static func isOrdered(_ shapes: [AnswerShape]) -> Bool {
+        shapes.contains { $0.ordered && $0.items.count > 1 }
     }
 
-    /// Lowercased, punctuation turned into spaces, spaces collapsed.
+    /// After a match on an answer that says something else than the first: up to three others, none saying
+    /// the same as what was typed or as one already listed.
+    private static func others(_ accepted: [String], _ shapes: [AnswerShape], besides matched: Int, typed: AnswerShape,
+                               ordered: Bool, limit: Int = 3, evenAfterTheFirst: Bool = false) -> [String] {
+        guard evenAfterTheFirst || (matched > 0 && AnswerMatch.compare(typed, shapes[0], ordered: ordered) != .same)
+        else { return [] }
+        var shown: [Int] = []
+        for index in shapes.indices.prefix(64) where index != matched && shown.count < limit {
+            let shape = shapes[index]
+            let repeats = AnswerMatch.compare(shape, typed, ordered: ordered) == .same
+                || AnswerMatch.compare(shape, shapes[matched], ordered: ordered) == .same
+                || shown.contains { AnswerMatch.compare(shape, shapes[$0], ordered: ordered) == .same }
+            if !repeats { shown.append(index) }
+        }
+        return shown.map { accepted[$0] }
+    }
+
+    /// For a wrong answer, the accepted answer sharing the most words with it (the first on a tie).
+    private static func closestIndex(to typed: AnswerShape, in shapes: [AnswerShape]) -> Int {
+        let words = typed.whole.meaningful
+        let shared = shapes.map { shape in
+            words.filter { word in shape.whole.meaningful.contains { Vocabulary.shared.sameWord($0, word) } }.count
+        }
+        return shared.indices.max { shared[$0] < shared[$1] || (shared[$0] == shared[$1] && $0 > $1) } ?? 0
+    }
+
+    /// Lowercased words of letters and digits, one space apart (number words one…twenty as digits).
     public static func normalize(_ text: String) -> String {
-        var words: [String] = []
-        var current = ""
-        for char in text.lowercased() {
-            if char.isLetter || char.isNumber {
-                current.append(char)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words.joined(separator: " ")
-    }
-
-    /// "a route to an IGW" and "route to IGW" say the same: articles don't decide an answer.
-    private static func withoutArticles(_ normalized: String) -> String {
-        normalized.split(separator: " ").filter { !["a", "an", "the"].contains($0) }.joined(separator: " ")
-    }
-
-    private static func isOneLetterOff(given: String, expected: String) -> Bool {
-        let givenWords = given.split(separator: " ")
-        let expectedWords = expected.split(separator: " ")
-        guard givenWords.count == expectedWords.count else { return false }
-        var differing = 0
-        for (typedWord, word) in zip(givenWords, expectedWords) where typedWord != word {
-            differing += 1
-            guard differing == 1, word.count >= 5, editDistance(Array(typedWord), Array(word)) == 1 else { return false }
-        }
-        return differing == 1
+        AnswerWords.words(text).joined(separator: " ")
     }
 
     /// Levenshtein distance, with a swap of two neighbouring letters counted as one edit.

@@ -54,7 +54,7 @@ struct AnswerCheckerTests {
 
     @Test func oneWrongLetterInALongWordIsAlmost() {
         #expect(verdict("postgras", ["postgres"]) == .almost)
-        #expect(verdict("postgre", ["postgres"]) == .almost, "one letter missing")
+        #expect(verdict("postgrs", ["postgres"]) == .almost, "one letter missing")
         #expect(verdict("postgress", ["postgres"]) == .almost, "one letter too many")
     }
 

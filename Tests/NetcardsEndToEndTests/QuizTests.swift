@@ -281,7 +281,7 @@ struct QuizTests {
         #expect(try term.waitForExit(timeout: Self.wait) == 0)
     }
 
-    @Test("2379 for etcd's 2379-2380 is half right, said so, and missed as half right")
+    @Test("2379 for etcd's 2379-2380 is partly right (1 of 2), said so, and missed as partly right")
     func halfRightRange() throws {
         let sandbox = try Sandbox()
         let cards = try sandbox.cards(["--deck", "protocols"])
@@ -295,7 +295,7 @@ struct QuizTests {
             #expect(card.id.hasSuffix("/port"), "--direction port asks for ports only: \(question)")
             if card.id == "protocols/ports/etcd/port" {
                 etcd = card
-                return ("2379", "½ half right — the answer is a range")
+                return ("2379", "≈ partly: 1 of 2")
             }
             return (card.back, "✓ correct  \(card.back)")
         }
@@ -303,7 +303,7 @@ struct QuizTests {
         let range = try #require(etcd, "etcd's port was asked")
         #expect(range.back == "2379-2380")
         try term.expect("Score: 8/9", timeout: Self.wait)
-        try term.expect("Missed:\n  Which port does etcd listen on by default? → 2379-2380  (you said 2379, half right)",
+        try term.expect("Missed:\n  Which port does etcd listen on by default? → 2379-2380  (you said 2379, partly right)",
                         timeout: Self.wait)
         #expect(try term.waitForExit(timeout: Self.wait) == 0)
         #expect(try quizStats(sandbox).answers == 9)
