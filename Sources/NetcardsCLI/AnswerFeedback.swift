@@ -36,30 +36,29 @@ enum AnswerFeedback {
         answers.isEmpty ? nil : style.dim("  also accepted: \(answers.joined(separator: " · "))")
     }
 
-    /// The words on one line, marked ones coloured; without colour, a second line of carets under them.
+    /// The words on one line, marked ones coloured (each run of words painted once, so the line reads as
+    /// written); without colour, a second line of carets under the marked ones.
     private static func painted(_ label: String, _ words: [AnswerDiff.Word], style: Style,
                                 mark: (TerminalText) -> TerminalText,
                                 plain: (TerminalText) -> TerminalText = { $0 }) -> [TerminalText] {
-        var text: [TerminalText] = []
-        var carets: [String] = []
-        for word in words {
-            let width = TerminalText(word.text).visible.count
+        // Runs of characters that share a style: (text, marked).
+        var runs: [(text: String, marked: Bool)] = []
+        var carets = ""
+        func add(_ text: String, marked: Bool) {
+            if let last = runs.last, last.marked == marked { runs[runs.count - 1].text += text } else { runs.append((text, marked)) }
+            carets += String(repeating: marked ? "^" : " ", count: TerminalText(text).visible.count)
+        }
+        for (index, word) in words.enumerated() {
+            if index > 0 { add(" ", marked: false) }
             switch word.mark {
-            case .same:
-                text.append(plain("\(word.text)"))
-                carets.append(String(repeating: " ", count: width))
-            case .extra, .missing:
-                text.append(mark("\(word.text)"))
-                carets.append(String(repeating: "^", count: width))
-            case .typo(let letters):
-                text.append(zip(word.text, letters).map { $1 ? mark("\($0)") : plain("\($0)") }.joined())
-                carets.append(zip(word.text, letters).map { char, wrong in
-                    String(repeating: wrong ? "^" : " ", count: TerminalText(String(char)).visible.count)
-                }.joined())
+            case .same: add(word.text, marked: false)
+            case .extra, .missing: add(word.text, marked: true)
+            case .typo(let letters): for (char, wrong) in zip(word.text, letters) { add(String(char), marked: wrong) }
             }
         }
-        var lines: [TerminalText] = ["\(label)\(text.joined(separator: " "))"]
-        let caretLine = carets.joined(separator: " ").trimmingTrailingSpaces()
+        let text = runs.map { $0.marked ? mark("\($0.text)") : plain("\($0.text)") }.joined()
+        var lines: [TerminalText] = ["\(label)\(text)"]
+        let caretLine = carets.trimmingTrailingSpaces()
         if !style.colored && !caretLine.isEmpty {
             lines.append("\(String(repeating: " ", count: label.count))\(caretLine)")
         }
