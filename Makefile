@@ -18,7 +18,8 @@ DESTDIR     ?=
 ARGS        ?=
 SCRATCH     ?= .build
 
-APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config sqlite3
+APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config sqlite3 \
+                dnsutils curl iproute2 netcat-openbsd
 SWIFTPM      = --scratch-path $(SCRATCH)
 DEBUG_BIN    = $(SCRATCH)/debug/netcards
 # Swift's runtime and Foundation linked in (a start-up without loading them), the symbol table stripped at link.

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,9 +52,18 @@ let package = Package(
         ),
         .target(name: "NetcardsTerminal", dependencies: ["NetcardsCore", "CEditLine", "CLineSupport"]),
         .target(
+            name: "NetcardsLab",
+            dependencies: [
+                "NetcardsCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "NetcardsCLI",
             dependencies: [
-                "NetcardsCore", "NetcardsStore", "NetcardsTerminal", "NetcardsDecks", "NetcardsImport",
+                "NetcardsCore", "NetcardsStore", "NetcardsTerminal", "NetcardsDecks", "NetcardsImport", "NetcardsLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +75,7 @@ let package = Package(
         ),
         .testTarget(name: "NetcardsCoreTests", dependencies: ["NetcardsCore"]),
         .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore"]),
+        .testTarget(name: "NetcardsLabTests", dependencies: ["NetcardsLab", "NetcardsCore"]),
         .testTarget(name: "NetcardsStoreTests", dependencies: ["NetcardsStore", "NetcardsCore", "NetcardsDecks"]),
         .testTarget(
             name: "NetcardsImportTests",

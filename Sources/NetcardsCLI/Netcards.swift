@@ -10,7 +10,7 @@ public struct Netcards: ParsableCommand {
         abstract: "Spaced-repetition flashcards that teach networking, in your terminal.",
         discussion: "Run without a command to see today's status. Exit codes: 0 ok, 1 bad input or data, 2 usage.",
         version: NetcardsVersion.current,
-        subcommands: [Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Suspend.self, Unsuspend.self,
+        subcommands: [Review.self, Quiz.self, LabRun.self, Stats.self, Decks.self, Cards.self, Suspend.self, Unsuspend.self,
                       Import.self, Export.self, Backup.self, Config.self]
     )
 

@@ -31,6 +31,7 @@ extension Netcards {
             let console = TerminalOutput.standardOutput
             guard !queue.isEmpty else {
                 console.line("Nothing to review today. Tomorrow: \(try store.dueCount(onOrBefore: today.adding(days: 1))) due.")
+                if let labs = try LabList.reminder(store: store, today: today) { console.line(labs) }
                 return
             }
             let masteryBefore = try store.moduleMastery()
@@ -41,6 +42,7 @@ extension Netcards {
                                         queue: queue)
             let summary = try session.run()
             try printSummary(summary, masteryBefore: masteryBefore, workspace: workspace, console: console)
+            if let labs = try LabList.reminder(store: store, today: today) { console.line(labs) }
             if summary.endedBy == .interrupted { throw ExitCode(128 + LineReaders.pendingSignal) }
         }
 

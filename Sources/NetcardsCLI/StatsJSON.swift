@@ -19,6 +19,7 @@ struct StatsJSON: Encodable {
     struct Trend: Encodable { var module: String, points: [TrendPoint] }
     struct Quiz: Encodable { var answers: Int, correct: Int, percent: Int? }
     struct Leech: Encodable { var id: String, front: String, lapses: Int, ease: Double }
+    struct Lab: Encodable { var name: String, solved: Int, attempts: Int, lastSolved: String? }
 
     var today: Today
     var modules: [Module]
@@ -29,6 +30,7 @@ struct StatsJSON: Encodable {
     var trend: [Trend]
     var quiz: Quiz
     var leeches: [Leech]
+    var labs: [Lab]
 
     init(_ report: StatsReport) {
         let figures = report.todayFigures
@@ -54,5 +56,6 @@ struct StatsJSON: Encodable {
         quiz = Quiz(answers: report.quizAnswers, correct: report.quizCorrect,
                     percent: StatsView.percent(report.quizCorrect, of: report.quizAnswers))
         leeches = report.leeches.map { Leech(id: $0.id, front: $0.front, lapses: $0.lapses, ease: $0.ease) }
+        labs = report.labs.map { Lab(name: $0.name, solved: $0.solved, attempts: $0.attempts, lastSolved: $0.lastSolved?.iso) }
     }
 }

@@ -12,10 +12,10 @@ struct StatsView {
 
     func render() -> TerminalText {
         guard all else {
-            return [header(), todaySection(), modulesSection(), forecastSection(days: 7), leechCount()].joined(separator: "\n\n")
+            return [header(), todaySection(), modulesSection(), forecastSection(days: 7), labsSection(), leechCount()].joined(separator: "\n\n")
         }
         return [header(), todaySection(), modulesSection(), calendarSection(), forecastSection(days: 14), recallSection(),
-                trendSection(), quizAndLeeches()].joined(separator: "\n\n")
+                trendSection(), labsSection(), quizAndLeeches()].joined(separator: "\n\n")
     }
 
     private func leechCount() -> TerminalText {
@@ -133,6 +133,19 @@ struct StatsView {
         for (module, text) in zip(report.modules, latest) {
             let points = module.recallTrend.suffix(days).map { $0.recall ?? 0 }
             lines.append("  \(Self.fit(module.module, names)) \(style.cyan("\(Charts.sparkline(points, maximum: 1))"))  \(text)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func labsSection() -> TerminalText {
+        let runs = report.labs.reduce(0) { $0 + $1.attempts }
+        let solvedLabs = report.labs.filter { $0.solved > 0 }.count
+        let firstTry = Self.percent(report.labs.reduce(0) { $0 + $1.firstTry }, of: runs).map { "\($0)% of runs" } ?? "–"
+        var lines: [TerminalText] = [style.bold("Labs") + "  \(solvedLabs)/\(report.labs.count) solved · first try \(firstTry)"]
+        let names = report.labs.map(\.name.count).max() ?? 0
+        for lab in report.labs where lab.attempts > 0 {
+            let last = lab.lastSolved.map { " · last solved \($0.iso)" } ?? ""
+            lines.append("  " + Self.fit(lab.name, names) + "  solved \(lab.solved) of \(lab.attempts) run\(lab.attempts == 1 ? "" : "s")\(last)")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import NetcardsCore
 import NetcardsDecks
+import NetcardsLab
 import NetcardsStore
 import NetcardsTerminal
 
@@ -96,6 +97,12 @@ enum BundledDeckSync {
             changed.append(DeckToLoad(deck, contentHash: hash))
         }
         if !changed.isEmpty { try store.load(changed, source: .bundled, today: today) }
+        let labs = LabCatalogue.deck
+        let labsHash = ContentHash.of(String(describing: labs))
+        if stored[labs.name] != labsHash {
+            try store.loadLabDeck(DeckToLoad(labs, contentHash: labsHash),
+                                  labs: LabCatalogue.all.map { ($0.name, $0.cardId) }, today: today)
+        }
     }
 
     /// The `deck:` line of the front matter, found without parsing the whole deck.

@@ -2,9 +2,14 @@ import Foundation
 import GRDB
 import NetcardsCore
 
-public enum AnswerKind: String, Sendable { case review, quiz }
+public enum AnswerKind: String, Sendable {
+    case review, quiz, lab
 
-/// One answer to record: a review answer moves the SM-2 schedule, a quiz answer only goes in the log.
+    /// Review answers and lab results move the card's schedule; quiz answers only go in the log.
+    public var schedules: Bool { self != .quiz }
+}
+
+/// One answer to record: a review answer or a lab's result moves the SM-2 schedule, a quiz answer only goes in the log.
 public struct AnswerInput: Sendable {
     public var cardId: String
     public var grade: Grade
@@ -47,12 +52,12 @@ extension NetcardsStore {
             }
             let schedulers = try SchedulerSetting.schedulers(db)
             let before = MemoryColumns.memory(row)
-            let after = input.kind == .review ? schedulers.answer(before, grade: input.grade, today: input.today) : before
+            let after = input.kind.schedules ? schedulers.answer(before, grade: input.grade, today: input.today) : before
             let logId = try LogRow(cardId: input.cardId, answeredAt: input.at.timeIntervalSince1970, day: input.today,
                                    kind: input.kind, grade: input.grade, answer: input.typed, verdict: input.verdict,
                                    durationMs: input.durationMs, before: before, easeAfter: after.sm2.ease,
                                    intervalAfter: after.sm2.interval).insert(active: schedulers.active, db)
-            if input.kind == .review {
+            if input.kind.schedules {
                 try MemoryColumns.store(after, cardId: input.cardId, active: schedulers.active, db)
                 try Self.updateMastery(moduleId: row["module_id"], before: before, after: after, suspended: row["suspended"],
                                        schedulers.active, today: input.today, db)
@@ -68,7 +73,7 @@ extension NetcardsStore {
                 throw StoreError(.notFound, "there is no answer \(logId) to undo")
             }
             let cardId: String = log["card_id"]
-            if log["kind"] == AnswerKind.review.rawValue {
+            if AnswerKind(rawValue: log["kind"])?.schedules == true {
                 let schedulers = try SchedulerSetting.schedulers(db)
                 let current = try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [cardId]).map { MemoryColumns.memory($0) } ?? .new
                 let restored = MemoryColumns.memory(log, suffix: "_before")

@@ -30,14 +30,14 @@ extension NetcardsStore {
             }
             let due = try candidates("""
                 SELECT \(columns) FROM card INDEXED BY card_due
-                WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(deckFilter)
+                WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(deckFilter)\(Self.notALab)
                 ORDER BY due, position
                 """, [today.number])
             let startedToday = try Self.newCardsStarted(on: today, db)
             let room = max(0, newLimit.addingSaturated(-startedToday))
             let fresh = room == 0 ? [] : try candidates("""
                 SELECT \(columns) FROM card INDEXED BY card_new
-                WHERE retired = 0 AND suspended = 0 AND due IS NULL\(deckFilter)
+                WHERE retired = 0 AND suspended = 0 AND due IS NULL\(deckFilter)\(Self.notALab)
                 ORDER BY position LIMIT ?
                 """, [room.multipliedSaturated(by: 4).addingSaturated(20)])
             let studied = try candidates("""
@@ -46,6 +46,9 @@ extension NetcardsStore {
             return ReviewQueue.Inputs(due: due, new: fresh, newRoom: room, studiedToday: studied)
         }
     }
+
+    /// Review never shows a lab's card: `netcards lab` runs it (it needs a second terminal).
+    static let notALab = " AND id NOT IN (SELECT card_id FROM lab)"
 
     /// New cards whose first answer was given on `day`, in every deck: the daily limit counts them all.
     public func newCardsStarted(on day: StudyDay) throws(StoreError) -> Int {

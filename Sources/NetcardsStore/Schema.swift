@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's migrations. A migration is never edited once it has landed: add the next one.
 enum Schema {
-    static let latestVersion = 4
+    static let latestVersion = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -132,6 +132,19 @@ enum Schema {
         // `quiz ports` finds its table's cards without reading the others.
         migrator.registerMigration("index-cards-by-table") { db in
             try db.execute(sql: "CREATE INDEX card_by_table ON card(table_name, position) WHERE table_name IS NOT NULL AND retired = 0 AND suspended = 0")
+        }
+        // Labs: the `lab` table marks which cards are labs (card.mode's v1 CHECK allows only typed and reveal, so a
+        // lab card is a reveal card named here), and review_log.kind widens to 'lab' (a CHECK can't be altered in
+        // SQLite: the table is rebuilt from its current definition, keeping any columns added since v1).
+        migrator.registerMigration("labs") { db in
+            try db.execute(sql: """
+                CREATE TABLE lab (
+                    name TEXT PRIMARY KEY,
+                    card_id TEXT NOT NULL UNIQUE REFERENCES card(id)
+                );
+                """)
+            try TableRebuild.replace("CHECK (kind IN ('review', 'quiz'))", with: "CHECK (kind IN ('review', 'quiz', 'lab'))",
+                                     inTable: "review_log", db)
         }
         return migrator
     }

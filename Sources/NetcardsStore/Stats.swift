@@ -42,6 +42,8 @@ public struct StatsReport: Sendable {
     public var quizAnswers = 0
     public var quizCorrect = 0
     public var leeches: [Leech] = []
+    /// Every lab, with its results (whatever the scope: labs are one deck).
+    public var labs: [LabRecord] = []
 }
 
 public struct StatsScope: Sendable {
@@ -127,10 +129,10 @@ extension NetcardsStore {
             }
             report.todayFigures.dueLeft = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM card INDEXED BY card_due
-                WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(cardScope)
+                WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(cardScope)\(Self.notALab)
                 """, arguments: [today.number]) ?? 0
             let startedToday = try Self.newCardsStarted(on: today, db)
-            let newCards = try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_new WHERE retired = 0 AND suspended = 0 AND due IS NULL\(cardScope)") ?? 0
+            let newCards = try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_new WHERE retired = 0 AND suspended = 0 AND due IS NULL\(cardScope)\(Self.notALab)") ?? 0
             report.todayFigures.newLeft = min(newCards, max(0, newLimit.addingSaturated(-startedToday)))
 
             report.trend = try Self.trend(today: today, modules: Set(order), db)
@@ -146,6 +148,7 @@ extension NetcardsStore {
                 SELECT id, front, lapses, ease FROM card INDEXED BY card_leech
                 WHERE retired = 0 AND lapses > 0\(cardScope) ORDER BY lapses DESC, ease LIMIT \(Self.leechesListed)
                 """).map { StatsReport.Leech(id: $0["id"], front: $0["front"], lapses: $0["lapses"], ease: $0["ease"]) }
+            report.labs = try Self.labRecords(db)
             return report
         }
     }

@@ -51,10 +51,10 @@ extension NetcardsStore {
         }
     }
 
-    /// Cards (not suspended, not retired, not new) due on or before `day`.
+    /// Cards for review (not suspended, not retired, not new, not labs) due on or before `day`.
     public func dueCount(onOrBefore day: StudyDay) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_due WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?",
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_due WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(Self.notALab)",
                              arguments: [day.number]) ?? 0
         }
     }

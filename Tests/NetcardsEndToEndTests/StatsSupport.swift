@@ -17,6 +17,7 @@ struct StatsOutput: Decodable, Sendable {
     struct Trend: Decodable, Sendable, Equatable { var module: String, points: [TrendPoint] }
     struct Quiz: Decodable, Sendable, Equatable { var answers: Int, correct: Int, percent: Int? }
     struct Leech: Decodable, Sendable, Equatable { var id: String, front: String, lapses: Int, ease: Double }
+    struct Lab: Decodable, Sendable, Equatable { var name: String, solved: Int, attempts: Int, lastSolved: String? }
 
     var today: Today
     var modules: [Module]
@@ -27,6 +28,7 @@ struct StatsOutput: Decodable, Sendable {
     var trend: [Trend]
     var quiz: Quiz
     var leeches: [Leech]
+    var labs: [Lab]
 }
 
 /// The e2e stats history: 40 days of scripted runs of the built binary, through pipes, each with

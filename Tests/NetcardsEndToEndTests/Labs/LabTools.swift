@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// The real tools a learner runs beside a lab: dig, curl, ss, nc, ip. Each is run as a learner would and its
+/// output parsed here, independently of netcards.
+enum LabTools {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errorData = DataCollector(errors.fileHandleForReading)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
+                      stderr: String(decoding: errorData.wait(), as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on another thread, so neither pipe can fill up and block the tool.
+    private final class DataCollector: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+        init(_ handle: FileHandle) {
+            DispatchQueue.global().async {
+                self.data = handle.readDataToEndOfFile()
+                self.done.signal()
+            }
+        }
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
+    }
+
+    struct Socket: Equatable {
+        var address: String
+        var port: Int
+    }
+
+    /// `ss -Htlnp` (or -Hulnp for UDP): the listening sockets of process `pid`, by local address and port.
+    static func listening(pid: pid_t? = nil, udp: Bool = false) throws -> [Socket] {
+        let output = try run(["ss", udp ? "-Hulnp" : "-Htlnp"])
+        return output.stdout.split(separator: "\n").compactMap { line in
+            if let pid, !line.contains("pid=\(pid),") { return nil }
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 4, let colon = fields[3].lastIndex(of: ":"),
+                  let port = Int(fields[3][fields[3].index(after: colon)...]) else { return nil }
+            return Socket(address: String(fields[3][..<colon]), port: port)
+        }
+    }
+
+    /// Every port something listens on (TCP and UDP), whoever owns it.
+    static func allListeningPorts() throws -> Set<Int> {
+        Set(try listening().map(\.port) + listening(udp: true).map(\.port))
+    }
+
+    /// dig's ANSWER SECTION as rows of (name, ttl, type, data).
+    static func digAnswers(_ output: String) -> [(name: String, ttl: Int, type: String, data: String)] {
+        guard let start = output.range(of: ";; ANSWER SECTION:\n") else { return [] }
+        return output[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.isEmpty }
+            .compactMap { line in
+                let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                guard fields.count >= 5, let ttl = Int(fields[1]) else { return nil }
+                return (fields[0], ttl, fields[3], fields[4])
+            }
+    }
+
+    /// The `127.0.0.1:PORT` endpoints printed in `text`, in order.
+    static func endpoints(in text: String) -> [Int] {
+        text.matches(of: /127\.0\.0\.1:(\d+)/).compactMap { Int($0.output.1) }
+    }
+}
+
+extension Sandbox {
+    /// `netcards lab NAME` through pipes, once its first `answer> ` prompt is up.
+    func startLab(_ name: String, env: [String: String] = [:]) throws -> PipedSession {
+        let session = try pipedSession(["lab", name], env: env)
+        try session.expect("answer> ")
+        return session
+    }
+
+    func stats() throws -> StatsOutput {
+        let result = try run(["stats", "--json"])
+        try #require(result.status == 0, "\(result)")
+        return try JSONDecoder().decode(StatsOutput.self, from: result.stdoutData)
+    }
+
+    /// The review log's rows (`export --format log`) as CSV lines without the header.
+    func logLines() throws -> [String] {
+        let file = path("log-\(UUID().uuidString).csv")
+        let result = try run(["export", "--format", "log", file])
+        try #require(result.status == 0, "\(result)")
+        return try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().map(String.init)
+    }
+}
