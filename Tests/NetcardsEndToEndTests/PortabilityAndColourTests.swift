@@ -21,7 +21,8 @@ struct PortabilityAndColourTests {
             #expect(result.stdout.contains(deck.module), "lists \(deck.module)")
         }
         let listed = result.stdout.split(separator: "\n").dropFirst()  // the header
-        #expect(listed.count == 5)
+        #expect(listed.count == 6, "the five decks and the labs")
+        #expect(listed.last?.hasPrefix("labs ") == true, "\(result.stdout)")
 
         // None of netcards' own targets reads a resource bundle (SwiftPM's Bundle.module falls back to an
         // absolute path in the build folder, which a copied binary doesn't have).

@@ -36,8 +36,8 @@ struct KernelRoute: Equatable {
         process.standardOutput = output
         process.standardError = errors
         do { try process.run() } catch { throw LabError("could not run \(ip): \(error.localizedDescription)") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let data = PipeReading.readToEnd(output.fileHandleForReading)
+        let problem = String(decoding: PipeReading.readToEnd(errors.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw LabError("this machine has no route to \(destination) (`ip route get \(destination)`: \(problem.trimmingCharacters(in: .whitespacesAndNewlines))), so the route lab can't run here")

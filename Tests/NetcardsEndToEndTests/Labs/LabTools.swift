@@ -19,27 +19,15 @@ enum LabTools {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let errorData = DataCollector(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        // stderr is read on another thread, so neither pipe can fill up and block the tool.
+        let group = DispatchGroup()
+        let errorData = DataBox()
+        DispatchQueue.global().async(group: group) { errorData.data = readToEnd(errors.fileHandleForReading) }
+        let data = readToEnd(output.fileHandleForReading)
+        group.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
-                      stderr: String(decoding: errorData.wait(), as: UTF8.self))
-    }
-
-    /// Reads a pipe to its end on another thread, so neither pipe can fill up and block the tool.
-    private final class DataCollector: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-        init(_ handle: FileHandle) {
-            DispatchQueue.global().async {
-                self.data = handle.readDataToEndOfFile()
-                self.done.signal()
-            }
-        }
-        func wait() -> Data {
-            done.wait()
-            return data
-        }
+                      stderr: String(decoding: errorData.data, as: UTF8.self))
     }
 
     struct Socket: Equatable {

@@ -78,7 +78,7 @@ struct ProcessTimedOut: Error, CustomStringConvertible {
     var description: String { "netcards \(arguments.joined(separator: " ")) did not finish within the time limit" }
 }
 
-private final class DataBox: @unchecked Sendable {
+final class DataBox: @unchecked Sendable {
     var data = Data()
 }
 
@@ -103,8 +103,8 @@ func runNetcards(_ arguments: [String], stdin: String = "", env: [String: String
 
     let group = DispatchGroup()
     let out = DataBox(), err = DataBox()
-    DispatchQueue.global().async(group: group) { out.data = output.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { err.data = errors.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) { out.data = readToEnd(output.fileHandleForReading) }
+    DispatchQueue.global().async(group: group) { err.data = readToEnd(errors.fileHandleForReading) }
     DispatchQueue.global().async(group: group) {
         let writer = input.fileHandleForWriting
         try? writer.write(contentsOf: Data(stdin.utf8))  // EPIPE when the process exits without reading: fine
@@ -119,6 +119,21 @@ func runNetcards(_ arguments: [String], stdin: String = "", env: [String: String
     let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     return ProcessResult(stdout: String(decoding: out.data, as: UTF8.self), stderr: String(decoding: err.data, as: UTF8.self),
                          status: status, stdoutData: out.data, stderrData: err.data)
+}
+
+/// Everything a pipe gives until its end. FileHandle.readDataToEndOfFile traps when read(2) is interrupted by a
+/// signal (EINTR, e.g. SIGCHLD from one of the many children tests start at once); this retries instead.
+func readToEnd(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = read(handle.fileDescriptor, &buffer, buffer.count)
+        if count > 0 {
+            data.append(contentsOf: buffer[..<count])
+        } else if count == 0 || errno != EINTR {
+            return data
+        }
+    }
 }
 
 // MARK: - A sandbox per test
