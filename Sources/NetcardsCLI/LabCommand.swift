@@ -28,7 +28,7 @@ extension Netcards {
 
         func run() throws {
             let workspace = try Workspace(global)
-            let console = Console()
+            let console = TerminalOutput.standardOutput
             let labs: [Lab]
             if let name {
                 labs = [LabCatalogue.named(name)!]

@@ -1,11 +1,12 @@
 import NetcardsCore
 import NetcardsLab
 import NetcardsStore
+import NetcardsTerminal
 
 /// `netcards lab`'s table: each lab, what it teaches, its tools (installed here or the package to install), and
 /// the learner's status.
 enum LabList {
-    static func render(workspace: Workspace) throws -> String {
+    static func render(workspace: Workspace) throws -> TerminalText {
         let today = workspace.clock.today
         let records = Dictionary(try workspace.store.labRecords().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = LabCatalogue.all.map { lab in
@@ -27,7 +28,7 @@ enum LabList {
     }
 
     /// The line review ends with: "1 lab due: netcards lab dns".
-    static func reminder(store: NetcardsStore, today: StudyDay) throws -> String? {
+    static func reminder(store: NetcardsStore, today: StudyDay) throws -> TerminalText? {
         let due = try store.dueLabs(onOrBefore: today)
         guard !due.isEmpty else { return nil }
         return "\(due.count) lab\(due.count == 1 ? "" : "s") due: " + due.map { "netcards lab \($0)" }.joined(separator: ", ")

@@ -29,13 +29,13 @@ final class LabSession {
     func run() -> Ending {
         let style = repl.style
         repl.console.line(style.bold("Lab \(lab.name)") + style.dim(" · \(lab.summary)"))
-        for line in running.briefing { repl.console.line(line) }
+        for line in running.briefing { repl.console.line(TerminalText(line)) }
         repl.console.line(style.dim("Work in another terminal; answer here. :hint for a hint, :give-up for the answer, :quit to stop."))
         var outcome = LabOutcome()
         for (index, question) in running.questions.enumerated() {
             repl.console.line()
-            let number = running.questions.count > 1 ? style.dim("[\(index + 1)/\(running.questions.count)] ") : ""
-            repl.console.line(number + style.bold(question.text))
+            let number: TerminalText = running.questions.count > 1 ? style.dim("[\(index + 1)/\(running.questions.count)] ") : ""
+            repl.console.line(number + style.bold(TerminalText(question.text)))
             if let ending = ask(question, outcome: &outcome) { return ending }
         }
         return .finished(outcome)
@@ -68,7 +68,7 @@ final class LabSession {
                     repl.console.line(style.cyan("Hint \(hintsShown)/\(question.hints.count): ") + question.hints[hintsShown - 1])
                 case ":give-up":
                     outcome.givenUp += 1
-                    repl.console.line(style.red("Given up.") + " The answer: " + style.bold(question.accepted[0]))
+                    repl.console.line(style.red("Given up.") + " The answer: " + style.bold(TerminalText(question.accepted[0])))
                     repl.console.line("  How to see it: " + question.howToSee)
                     return nil
                 default:
@@ -80,11 +80,11 @@ final class LabSession {
                     let check = AnswerChecker.check(typed, against: question.accepted)
                     switch check.verdict {
                     case .correct:
-                        repl.console.line(style.green("✓ correct") + "  " + style.bold(check.closest))
+                        repl.console.line(style.green("✓ correct") + "  " + style.bold(TerminalText(check.closest)))
                         return nil
                     case .almost:
                         outcome.almost += 1
-                        repl.console.line(style.yellow("≈ almost — one letter off") + "  " + style.bold(check.closest))
+                        repl.console.line(style.yellow("≈ almost — one letter off") + "  " + style.bold(TerminalText(check.closest)))
                         return nil
                     case .partial, .wrong:
                         outcome.wrongAnswers += 1
