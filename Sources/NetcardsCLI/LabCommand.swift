@@ -82,7 +82,7 @@ struct LabRunner {
             durationMs: Int(Date().timeIntervalSince(started) * 1000), kind: .lab, at: repl.clock.now(), today: today))
         let how = outcome.solved ? (outcome.grade == .easy ? "Solved at the first try" : outcome.grade == .good ? "Solved, after retries" : "Solved, with hints")
                                  : "Given up"
-        let next = receipt.after.due.map { $0 == today ? "again today" : "next on \($0.iso)" } ?? "not scheduled"
+        let next = receipt.due.map { $0 == today ? "again today" : "next on \($0.iso)" } ?? "not scheduled"
         repl.console.line()
         repl.console.line(style.bold("\(how): grade \(outcome.grade.value)") + " · \(next). The services are stopped.")
         return ending

@@ -16,8 +16,8 @@ public struct LabRecord: Hashable, Sendable {
 extension NetcardsStore {
     /// Loads the labs' deck and names its lab cards, in one transaction.
     public func loadLabDeck(_ deck: DeckToLoad, labs: [(name: String, cardId: String)], today: StudyDay) throws(StoreError) {
-        try write { db in
-            _ = try Self.load(deck, source: .bundled, db)
+        try loadStaged([deck], dryRun: false) { db, staged in
+            _ = try Self.load(deck, staged: staged[0], source: .bundled, db)
             try db.execute(sql: "DELETE FROM lab")
             for lab in labs {
                 try db.execute(sql: "INSERT INTO lab(name, card_id) VALUES (?, ?)", arguments: [lab.name, lab.cardId])
