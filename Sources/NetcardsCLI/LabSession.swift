@@ -79,14 +79,12 @@ final class LabSession {
                     repl.reader.remember(typed)
                     let check = AnswerChecker.check(typed, against: question.accepted)
                     switch check.verdict {
-                    case .correct:
-                        repl.console.line(style.green("✓ correct") + "  " + style.bold(TerminalText(check.closest)))
-                        return nil
-                    case .almost:
-                        outcome.almost += 1
-                        repl.console.line(style.yellow("≈ almost — one letter off") + "  " + style.bold(TerminalText(check.closest)))
+                    case .correct, .almost:
+                        if check.verdict == .almost { outcome.almost += 1 }
+                        repl.console.line(AnswerFeedback.verdictLine(check, style: style) + "  " + style.bold(TerminalText(check.closest)))
                         return nil
                     case .partial, .wrong:
+                        // Not review's feedback: showing the expected answer beside it would give the lab away.
                         outcome.wrongAnswers += 1
                         repl.console.line(style.red("✗ not that") + " — try again, or :hint")
                     }

@@ -25,7 +25,7 @@ enum DNSLab {
                         howToSee: "`\(ask)`: www.lab.test is a CNAME for \(target), whose A record is \(address)."),
                     LabQuestion(
                         text: "What TTL, in seconds, does www.lab.test's CNAME record carry?",
-                        accepted: [String(ttls[0])],
+                        accepted: [String(ttls[0]), "\(ttls[0]) seconds", "\(ttls[0])s"],
                         hints: ["In dig's ANSWER SECTION the number after each name is the record's TTL in seconds.",
                                 "Read the line of www.lab.test ... IN CNAME, not the A record's line."],
                         howToSee: "`\(ask)`: the line `www.lab.test. \(ttls[0]) IN CNAME \(target).` carries TTL \(ttls[0])."),
