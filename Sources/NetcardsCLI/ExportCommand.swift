@@ -18,17 +18,14 @@ extension Netcards {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this deck (repeatable).") var deck: [String] = []
         @Option(help: "md (one deck, as a netcards deck file), csv (cards) or log (the review log).") var format: Format
-        @Flag(help: "Overwrite FILE if it exists.") var force = false
-        @Argument(help: ArgumentHelp("Where to write.", valueName: "file")) var file: String
+        @Flag(help: "Replace FILE if it exists (a symlink is written through, a device or FIFO written to).") var force = false
+        @Argument(help: ArgumentHelp("Where to write; - for standard output.", valueName: "file")) var file: String
 
         func run() throws {
             let workspace = try Workspace(global)
             let store = workspace.store
             let today = workspace.clock.today
             try DeckNames.check(deck, in: store)
-            if !force, FileManager.default.fileExists(atPath: file) {
-                throw UserError("\(file) already exists — choose another name, or add --force to overwrite it")
-            }
             let text: String
             let what: String
             switch format {
@@ -50,12 +47,11 @@ extension Netcards {
                 text = try ReviewLogWriter.text(entries: entries)
                 what = "\(entries.count) answer\(entries.count == 1 ? "" : "s") of the review log"
             }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: force ? .atomic : .withoutOverwriting)
-            } catch {
-                throw UserError("could not write \(file): \(error.localizedDescription) — check the folder exists and is writable")
-            }
-            TerminalOutput.standardOutput.line("Wrote \(what) to \(file)")
+            let destination = SafeFile.Destination(argument: file)
+            try SafeFile.write(Data(text.utf8), to: destination, overwrite: force,
+                               ifExists: "choose another name, or add --force to overwrite it")
+            // Written to standard output, the content stands alone (ready for a pipe).
+            if destination == .path(file) { TerminalOutput.standardOutput.line("Wrote \(what) to \(file)") }
         }
     }
 }

@@ -16,8 +16,8 @@ import Testing
         let db = harness.folder.appendingPathComponent("cli.sqlite").path
         try run(["import", "--db", db, ImportHarness.fixture("cards.tsv")])
         let file = try harness.write("out.csv", "keep me")
-        let error = #expect(throws: UserError.self) { try run(["export", "--db", db, "--format", "csv", file]) }
-        #expect(error?.message.contains("--force") == true)
+        let error = #expect(throws: StoreError.self) { try run(["export", "--db", db, "--format", "csv", file]) }
+        #expect(error?.description.contains("--force") == true)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
         try run(["export", "--db", db, "--format", "csv", "--force", file])
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("front,back,tags,deck,module\n"))

@@ -38,10 +38,7 @@ extension Reliability {
               .enabled(if: TinyDisk.canMount, "cannot mount a tmpfs here (needs root and a container that allows it)"))
         func fullTmpfs() async throws {
             let sandbox = try Sandbox()
-            let disk = sandbox.path("disk")
-            try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: false)
-            let mount = try await sandbox.runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk])
-            try #require(mount.status == 0, "\(mount)")
+            let disk = try await TinyDisk.mount(in: sandbox)
             defer { withExtendedLifetime(sandbox) { TinyDisk.unmount(disk) } }
             let store = disk + "/netcards.sqlite"
             try await sandbox.createStore(at: store)
@@ -63,6 +60,57 @@ extension Reliability {
 
             try FileManager.default.removeItem(atPath: filler)
             try await Self.expectSound(sandbox, db: store, answered: 2)
+        }
+
+        /// An export that cannot be written whole leaves nothing: no 0-byte or half file that a retry would then
+        /// be refused over ("already exists"), no temp file beside it.
+        @Test("an export over the file size limit: exit 1, no file left, the retry writes it",
+              .enabled(if: FileLimit.prlimit != nil, "needs prlimit (util-linux)"))
+        func exportOverFileSizeLimit() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            // 600 cards of 150-character questions: a CSV of about 100 kB, well over the 40 kB limit below.
+            let rows = (0..<600).map { "question \($0) \(String(repeating: "x", count: 130)),answer \($0)" }
+            let deck = sandbox.path("big.csv")
+            try (["front,back"] + rows).joined(separator: "\n").write(toFile: deck, atomically: false, encoding: .utf8)
+            let imported = try await sandbox.run(["import", deck])
+            try #require(imported.status == 0, "\(imported)")
+            if SQLite3.isInstalled { _ = try await SQLite3.query(sandbox.store, "PRAGMA wal_checkpoint(TRUNCATE)", in: sandbox) }
+
+            let target = sandbox.path("out/cards.csv")
+            try FileManager.default.createDirectory(atPath: sandbox.path("out"), withIntermediateDirectories: false)
+            let limited = try await FileLimit.run(sandbox, bytes: 40_000, ["--db", sandbox.store, "export", "--format", "csv", target], input: "")
+            #expect(limited.status == 1 && !limited.killedBySignal, "\(limited)")
+            #expect(limited.stderr.contains(target), "\(limited)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path("out")) == [], "nothing left in the folder")
+
+            let retry = try await sandbox.run(["export", "--format", "csv", target])
+            #expect(retry.status == 0, "\(retry)")
+            #expect(try String(contentsOfFile: target, encoding: .utf8).split(separator: "\n").count > 600)
+        }
+
+        @Test("an export onto a full disk (tiny tmpfs): exit 1 saying so, no file left, the retry writes it",
+              .enabled(if: TinyDisk.canMount, "cannot mount a tmpfs here (needs root and a container that allows it)"))
+        func exportOntoFullDisk() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            let disk = try await TinyDisk.mount(in: sandbox)
+            defer { withExtendedLifetime(sandbox) { TinyDisk.unmount(disk) } }
+            let filler = disk + "/filler"
+            var stats = statvfs()
+            try #require(statvfs(disk, &stats) == 0)
+            _ = FileManager.default.createFile(atPath: filler, contents: Data(count: Int(stats.f_bavail) * Int(stats.f_frsize)))
+
+            let target = disk + "/cards.csv"
+            let full = try await sandbox.run(["export", "--format", "csv", target])
+            #expect(full.status == 1 && !full.killedBySignal, "\(full)")
+            #expect(full.stderr.contains(target) && full.stderr.contains("full"), "\(full)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["filler"], "nothing left beside the filler")
+
+            try FileManager.default.removeItem(atPath: filler)
+            let retry = try await sandbox.run(["export", "--format", "csv", target])
+            #expect(retry.status == 0, "\(retry)")
+            #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("front,back,tags,deck,module\n"))
         }
 
         static func expectSound(_ sandbox: Sandbox, db: String? = nil, answered: Int) async throws {
@@ -90,6 +138,15 @@ enum TinyDisk {
         unmount(folder)
         return true
     }()
+
+    /// A 1 MB tmpfs mounted on the sandbox's `disk` folder; the caller unmounts it.
+    static func mount(in sandbox: Sandbox) async throws -> String {
+        let disk = sandbox.path("disk")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: false)
+        let mount = try await sandbox.runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk])
+        try #require(mount.status == 0, "\(mount)")
+        return disk
+    }
 
     static func unmount(_ folder: String) {
         _ = RunningProgram.runBlocking("/bin/umount", [folder])

@@ -89,12 +89,13 @@ let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 /// (nothing inherited, so the learner's NETCARDS_DB, NO_COLOR or store can't leak in). Stdout and stderr are
 /// read concurrently, so large outputs can't deadlock.
 func runNetcards(_ arguments: [String], stdin: String = "", env: [String: String], executable: URL? = nil,
-                 timeout: TimeInterval = 60) throws -> ProcessResult {
+                 directory: URL? = nil, timeout: TimeInterval = 60) throws -> ProcessResult {
     _ = ignoreSIGPIPE
     let process = Process()
     process.executableURL = try executable ?? NetcardsBinary.require()
     process.arguments = arguments
     process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
     let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
@@ -170,12 +171,13 @@ final class Sandbox {
 
     func path(_ name: String) -> String { root.appending(path: name).path }
 
-    /// Runs netcards through pipes; `--db` points at this sandbox's store unless `db` is false.
+    /// Runs netcards through pipes (in `directory`, else the test's own); `--db` points at this sandbox's store
+    /// unless `db` is false.
     func run(_ arguments: [String], stdin: String = "", env extra: [String: String] = [:], db: Bool = true,
-             executable: URL? = nil) throws -> ProcessResult {
+             executable: URL? = nil, directory: URL? = nil) throws -> ProcessResult {
         let environment = self.environment.merging(extra) { _, new in new }
         return try runNetcards(arguments + (db ? ["--db", storePath] : []), stdin: stdin, env: environment,
-                               executable: executable)
+                               executable: executable, directory: directory)
     }
 
     /// `netcards cards --json`, decoded; fails the test when the command fails.
