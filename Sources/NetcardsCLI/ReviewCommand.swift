@@ -34,19 +34,18 @@ extension Netcards {
                 if let labs = try LabList.reminder(store: store, today: today) { console.line(labs) }
                 return
             }
-            let masteryBefore = try store.moduleMastery()
             LineReaders.catchInterrupts()
             let reader = LineReaders.forStandardInput(programName: "netcards", completions: ReplCommand.completions)
             console.line(workspace.style.bold("\(queue.count) card\(queue.count == 1 ? "" : "s") today.") + workspace.style.dim(" Type :help for commands."))
             let session = ReviewSession(ReplContext(store: store, clock: workspace.clock, reader: reader, console: console, style: workspace.style),
                                         queue: queue)
             let summary = try session.run()
-            try printSummary(summary, masteryBefore: masteryBefore, workspace: workspace, console: console)
+            try printSummary(summary, workspace: workspace, console: console)
             if let labs = try LabList.reminder(store: store, today: today) { console.line(labs) }
             if summary.endedBy == .interrupted { throw ExitCode(128 + LineReaders.pendingSignal) }
         }
 
-        private func printSummary(_ summary: ReviewSession.Summary, masteryBefore: [ModuleMastery], workspace: Workspace, console: TerminalOutput) throws {
+        private func printSummary(_ summary: ReviewSession.Summary, workspace: Workspace, console: TerminalOutput) throws {
             let style = workspace.style
             let run = summary.run
             let percent = run.answerCount == 0 ? 0 : Int((Double(run.correctCount) / Double(run.answerCount) * 100).rounded())
@@ -55,11 +54,8 @@ extension Netcards {
                          " (\(run.answerCount) answer\(run.answerCount == 1 ? "" : "s")) · \(percent)% correct · " +
                          Duration.text(Double(run.timeSpentMs) / 1000))
             console.line("Due tomorrow: \(try workspace.store.dueCount(onOrBefore: workspace.clock.today.adding(days: 1)))")
-            let before = Dictionary(masteryBefore.map { ($0.module, $0.mastered) }, uniquingKeysWith: { a, _ in a })
-            for module in try workspace.store.moduleMastery() where module.total > 0 {
-                let change = module.mastered - (before[module.module] ?? 0)
-                let changeText = change == 0 ? "" : (change > 0 ? style.green(" (+\(change))") : style.red(" (\(change))"))
-                console.line("  \(module.module): \(module.mastered)/\(module.total) mastered\(changeText)")
+            for change in try workspace.store.recallChanges(ofAnswers: run.answers.map(\.logId), on: workspace.clock.today) {
+                console.line("  \(RecallText.change(change))")
             }
         }
     }

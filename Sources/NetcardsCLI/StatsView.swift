@@ -47,7 +47,7 @@ struct StatsView {
     private func modulesSection() -> TerminalText {
         func moduleFigures(matureCount: Bool) -> [String] {
             report.modules.map { module in
-                let recall = module.recall.map { "\(Int(($0 * 100).rounded()))% recall" } ?? "recall –"
+                let recall = module.recall.map { "\(RecallText.wholePercent($0))% recall" } ?? "recall –"
                 return "\(recall) · \(module.introduced)/\(module.cards) introduced" + (matureCount ? " · \(module.mature) mature" : "")
             }
         }
@@ -124,8 +124,9 @@ struct StatsView {
         let latest = report.modules.map { module -> String in
             guard let now = module.recall else { return "–" }
             let first = module.recallTrend.first(where: { $0.recall != nil })?.recall ?? now
-            let change = Int((now * 100).rounded()) - Int((first * 100).rounded())
-            return "\(Int((now * 100).rounded()))% (\(change >= 0 ? "+" : "")\(change))"
+            let percent = RecallText.wholePercent(now)
+            let change = percent - RecallText.wholePercent(first)
+            return "\(percent)% (\(change >= 0 ? "+" : "")\(change))"
         }
         let names = nameWidth(leaving: 2 + 1 + 30 + 2 + (latest.map(\.count).max() ?? 0))
         let days = max(7, min(NetcardsStore.recallDays, width - 2 - names - 1 - 2 - (latest.map(\.count).max() ?? 0)))

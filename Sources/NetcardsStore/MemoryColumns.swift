@@ -8,6 +8,8 @@ enum MemoryColumns {
     static let names = ["reps", "ease", "interval", "due", "repeat_today", "pass_day", "lapses", "last_review_day",
                         "first_review_day", "sm2_due", "fsrs_stability", "fsrs_difficulty", "fsrs_due"]
     static let logNames = names.map { $0 + "_before" }
+    /// `!CardMemory.isNew` in SQL over the card table's columns (`table` qualifies them).
+    static func introduced(_ table: String) -> String { "NOT (\(table).sm2_due IS NULL AND \(table).fsrs_due IS NULL)" }
     /// `reps = ?, ease = ?, …` for an UPDATE of the card.
     static let assignments = names.map { "\($0) = ?" }.joined(separator: ", ")
 
