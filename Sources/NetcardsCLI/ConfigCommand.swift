@@ -12,36 +12,34 @@ extension Netcards {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "new-per-day, day-start-hour, scheduler or desired-retention") var key: String?
-        @Argument(help: "The new value.") var value: String?
+        /// All the arguments argument-parser does not claim, so a negative value such as `-1` reaches the range
+        /// check below instead of being read as an unknown option.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The new value.", valueName: "value")) var values: [String] = []
+
+        private var value: String? { values.first }
 
         func validate() throws {
-            if let key, Setting.all[key] == nil {
+            guard let key else {
+                if let value { throw ValidationError("unknown option \(value) — netcards config [KEY [VALUE]]") }
+                return
+            }
+            if Setting.all[key] == nil {
                 throw ValidationError("unknown setting \(key) — settings: \(Setting.all.keys.sorted().joined(separator: ", "))")
             }
-            guard let key, let value else { return }
-            switch key {
-            case Setting.scheduler:
-                if SchedulerKind(rawValue: value) == nil { throw ValidationError("scheduler is sm2 or fsrs, not \(value)") }
-            case Setting.desiredRetention:
-                guard let retention = Double(value), FSRS.desiredRetentionRange.contains(retention) else {
-                    throw ValidationError("desired-retention is a number from 0.70 to 0.97 (the share of cards FSRS aims to have you recall when they come due), not \(value)")
-                }
-            default:
-                guard let number = Int(value) else { throw ValidationError("\(key) takes a whole number, not \(value)") }
-                if key == Setting.dayStartHour, !(0...23).contains(number) { throw ValidationError("day-start-hour is an hour from 0 to 23") }
-                if key == Setting.newPerDay, !(0...10_000).contains(number) { throw ValidationError("new-per-day is a number from 0 to 10000") }
-            }
+            if values.count > 1 { throw ValidationError("\(key) takes one value, not \(values.joined(separator: " "))") }
+            if let value { _ = try Setting.checked(value, for: key) }
         }
 
         func run() throws {
             let workspace = try Workspace(global)
             if let key, let value {
-                if key == Setting.scheduler, let kind = SchedulerKind(rawValue: value) {
+                let checked = try Setting.checked(value, for: key)
+                if key == Setting.scheduler, let kind = SchedulerKind(rawValue: checked) {
                     try workspace.store.setScheduler(kind, today: workspace.clock.today)
                 } else {
-                    try workspace.store.setSetting(key, to: value)
+                    try workspace.store.setSetting(key, to: checked)
                 }
-                TerminalOutput.standardOutput.line("\(key) = \(value)")
+                TerminalOutput.standardOutput.line("\(key) = \(checked)")
                 return
             }
             for name in Setting.all.keys.sorted() where key == nil || key == name {

@@ -13,15 +13,15 @@ extension Netcards {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A table (ports, layers, components, vpc, …) or a deck with tables.") var name: String
-        @Option(name: .short, help: "Number of questions (default 10, at most the pool).") var n: Int = 10
+        @Option(name: .short, parsing: .unconditional, help: "Number of questions, 1-10000 (default 10; at most the pool).") var n: Int = 10
         @Option(help: "Which way to ask: a question kind of the table (for ports: port or service), or both.") var direction: String = "both"
         @Option(help: "Repeat an order: the same seed asks the same questions in the same order.") var seed: UInt64?
         @Flag(help: "Ports only: add the well-known ports below 1024 from the system's services database.") var all = false
-        @Option(help: "Multiple choice with this many options (2-9).") var choices: Int?
+        @Option(parsing: .unconditional, help: "Multiple choice with this many options (2-9).") var choices: Int?
 
         func validate() throws {
-            if n < 1 { throw ValidationError("-n takes a number of questions, 1 or more") }
-            if let choices, !(2...9).contains(choices) { throw ValidationError("--choices takes 2 to 9 options") }
+            try ArgumentRanges.check(n, in: ArgumentRanges.questions, flag: "-n", meaning: "questions; a quiz asks at most its pool")
+            if let choices { try ArgumentRanges.check(choices, in: ArgumentRanges.choices, flag: "--choices", meaning: "options per question") }
             if all && name != "ports" { throw ValidationError("--all widens the ports quiz only: netcards quiz ports --all") }
         }
 

@@ -13,10 +13,10 @@ extension Netcards {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only these decks (repeatable).") var deck: [String] = []
-        @Option(name: .customLong("new"), parsing: .unconditional, help: "New cards to introduce in this run (default: the new-per-day setting).") var newCards: Int?
+        @Option(name: .customLong("new"), parsing: .unconditional, help: "New cards to introduce in this run, 0-10000 (default: the new-per-day setting).") var newCards: Int?
 
         func validate() throws {
-            if let newCards, newCards < 0 { throw ValidationError("--new takes a number of cards, 0 or more") }
+            if let newCards { try ArgumentRanges.check(newCards, in: ArgumentRanges.newCards, flag: "--new", meaning: "new cards in this run") }
         }
 
         func run() throws {

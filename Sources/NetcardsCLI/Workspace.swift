@@ -17,7 +17,7 @@ struct Workspace {
         self.environment = environment
         let path = try StorePath.resolve(option: options.db, environment: environment)
         store = try NetcardsStore(path: path, whileLocked: Self.lockWait(path: path))
-        let dayStart = Int(try store.setting(Setting.dayStartHour) ?? "") ?? 4
+        let dayStart = ArgumentRanges.clamped(Int(try store.setting(Setting.dayStartHour) ?? "") ?? 4, to: ArgumentRanges.dayStartHour)
         clock = try Self.clock(dayStartHour: dayStart, environment: environment)
         style = Style(colored: options.color.enabled(environment: environment))
         try BundledDeckSync.run(store: store, today: clock.today)
@@ -42,7 +42,7 @@ struct Workspace {
     }
 
     func newCardsPerDay() throws -> Int {
-        Int(try store.setting(Setting.newPerDay) ?? "") ?? 20
+        ArgumentRanges.clamped(Int(try store.setting(Setting.newPerDay) ?? "") ?? 20, to: ArgumentRanges.newCards)
     }
 }
 
@@ -52,7 +52,7 @@ enum Setting {
     static let scheduler = SchedulerSetting.scheduler
     static let desiredRetention = SchedulerSetting.desiredRetention
     static let all = [dayStartHour: "hour (0-23) a study day starts, local time (default 4)",
-                      newPerDay: "new cards introduced per day (default 20)",
+                      newPerDay: "new cards introduced per day (0-10000, default 20)",
                       scheduler: "sm2 or fsrs: which one sets due days; both always learn from every answer (default sm2)",
                       desiredRetention: "0.70-0.97: the recall FSRS schedules for (default 0.90)"]
     static let defaults = [dayStartHour: "4", newPerDay: "20", scheduler: SchedulerKind.sm2.rawValue,

@@ -35,7 +35,14 @@ public final class EditLineReader: LineReader {
         free(EditLineState.prompt)
         EditLineState.prompt = strdup(ControlCharacters.escaped(prompt))
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
+        var raw = el_gets(editLine, &count)
+        // A line cut at the limit (nc_read_char dropped the rest of it) is refused, and the prompt asked again.
+        while raw != nil, nc_take_line_too_long() != 0, nc_pending_signal() == 0 {
+            TerminalOutput.standardOutput.line("\(LineLimit.refusal)")
+            raw = el_gets(editLine, &count)
+        }
+        guard let raw else {
+            _ = nc_take_line_too_long()
             TerminalOutput.standardOutput.line()
             return nc_pending_signal() != 0 ? .interrupted : .end
         }

@@ -35,6 +35,13 @@ public enum LineReaders {
     public static var pendingSignal: Int32 { nc_pending_signal() }
 }
 
+/// The longest line the REPLs read (NC_LINE_LIMIT, 4 KB): an answer or command is far shorter, and a longer
+/// one (a runaway paste) is dropped as it arrives, so it costs neither memory nor time.
+public enum LineLimit {
+    public static let bytes = Int(NC_LINE_LIMIT)
+    static let refusal = "That line is over \(bytes) bytes, so it was not read. Type a shorter one."
+}
+
 /// Reads plain lines from stdin: scripts and pipes.
 public final class PlainLineReader: LineReader {
     private var buffered: [UInt8] = []
@@ -43,34 +50,52 @@ public final class PlainLineReader: LineReader {
     public init() {}
 
     public func readLine(prompt: String) -> LineInput {
-        TerminalOutput.standardOutput.write("\(prompt)")
-        guard let line = nextLine() else {
-            TerminalOutput.standardOutput.line()
-            return nc_pending_signal() != 0 ? .interrupted : .end
+        while true {
+            TerminalOutput.standardOutput.write("\(prompt)")
+            switch nextLine() {
+            case nil:
+                TerminalOutput.standardOutput.line()
+                return nc_pending_signal() != 0 ? .interrupted : .end
+            case .tooLong?:
+                TerminalOutput.standardOutput.line()
+                TerminalOutput.standardOutput.line("\(LineLimit.refusal)")
+            case .text(let line)?:
+                TerminalOutput.standardOutput.line("\(line)")
+                return .line(line)
+            }
         }
-        TerminalOutput.standardOutput.line("\(line)")
-        return .line(line)
     }
 
     public func remember(_ line: String) {}
 
     public var isInteractive: Bool { false }
 
+    private enum Line {
+        case text(String)
+        /// Over `LineLimit.bytes`: dropped as it arrived, never held whole.
+        case tooLong
+    }
+
     /// The next line without its line break; nil at the end of input or once a signal is pending.
     /// Reads with read(2), not Swift.readLine: that one retries getline on EINTR, and glibc's getline returns
     /// at once while stdin's error flag is set, so a signal during the read made it spin forever.
-    private func nextLine() -> String? {
+    private func nextLine() -> Line? {
+        var tooLong = false
         while nc_pending_signal() == 0 {
             if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
                 var line = buffered[..<newline]
                 if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
                 defer { buffered.removeSubrange(...newline) }
-                return String(decoding: line, as: UTF8.self)
+                return tooLong || line.count > LineLimit.bytes ? .tooLong : .text(String(decoding: line, as: UTF8.self))
+            }
+            if buffered.count > LineLimit.bytes {
+                tooLong = true
+                buffered.removeAll(keepingCapacity: true)
             }
             if atEnd {
-                guard !buffered.isEmpty else { return nil }
+                guard !buffered.isEmpty || tooLong else { return nil }
                 defer { buffered.removeAll() }
-                return String(decoding: buffered, as: UTF8.self)
+                return tooLong ? .tooLong : .text(String(decoding: buffered, as: UTF8.self))
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }

@@ -9,9 +9,15 @@ void nc_install_signal_handlers(void);
 /// The last signal received since the handlers were installed, or 0.
 int nc_pending_signal(void);
 
+/// The longest line the REPLs take, in bytes: a longer one (a runaway paste) is refused, never held whole.
+#define NC_LINE_LIMIT 4096
+
 /// libedit character reader: returns 0 (end of input) once a signal is pending,
-/// instead of retrying the interrupted read as libedit's own reader does.
+/// instead of retrying the interrupted read as libedit's own reader does. Once the line being edited reaches
+/// NC_LINE_LIMIT bytes it reads the rest of that line in chunks and drops it, then ends the line (see below).
 int nc_read_char(EditLine *el, wchar_t *out);
+/// True (once) when the line libedit just returned was cut at NC_LINE_LIMIT; clears the mark.
+int nc_take_line_too_long(void);
 
 
 #include <stdio.h>

@@ -88,6 +88,24 @@ final class PseudoTerminal {
         }
     }
 
+    /// Types `bytes` from a thread of its own, so a paste larger than the terminal's buffers can go in while
+    /// `expect` reads what the program echoes (writing it all first would block on a full terminal). The
+    /// semaphore is signalled once everything is written.
+    func sendInBackground(_ bytes: [UInt8]) -> DispatchSemaphore {
+        let done = DispatchSemaphore(value: 0)
+        let master = master
+        Thread {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+                if written < 0 && errno != EINTR { break }
+                offset += max(0, written)
+            }
+            done.signal()
+        }.start()
+        return done
+    }
+
     /// Closes the terminal, as closing its window or losing the ssh connection does: the kernel sends
     /// SIGHUP to the session. Nothing more can be read afterwards.
     func hangUp() {

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Numbers on the command line outside their range are usage errors: exit 2, one line naming the flag (or
+/// setting) and the range, and nothing run or changed — including values argument-parser used to take for
+/// options (`-1`) and one that overflowed the queue (`--new 9223372036854775807`).
+@Suite("argument ranges")
+struct ArgumentRangeTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        /// The flag or setting and the range the message must name.
+        var names: [String]
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let refused: [Case] = [
+        Case(arguments: ["review", "--new", "9223372036854775807"], names: ["--new", "0 to 10000"]),
+        Case(arguments: ["review", "--new", "-1"], names: ["--new", "0 to 10000"]),
+        Case(arguments: ["review", "--new", "10001"], names: ["--new", "0 to 10000"]),
+        Case(arguments: ["quiz", "ports", "-n", "-1"], names: ["-n", "1 to 10000"]),
+        Case(arguments: ["quiz", "ports", "-n", "0"], names: ["-n", "1 to 10000"]),
+        Case(arguments: ["quiz", "ports", "--choices", "-3"], names: ["--choices", "2 to 9"]),
+        Case(arguments: ["quiz", "ports", "--choices", "10"], names: ["--choices", "2 to 9"]),
+        Case(arguments: ["config", "new-per-day", "-1"], names: ["new-per-day", "0 to 10000"]),
+        Case(arguments: ["config", "new-per-day", "10001"], names: ["new-per-day", "0 to 10000"]),
+        Case(arguments: ["config", "new-per-day", "lots"], names: ["new-per-day", "0 to 10000"]),
+        Case(arguments: ["config", "day-start-hour", "-1"], names: ["day-start-hour", "0 to 23"]),
+        Case(arguments: ["config", "day-start-hour", "24"], names: ["day-start-hour", "0 to 23"]),
+        Case(arguments: ["config", "desired-retention", "-0.5"], names: ["desired-retention", "0.70 to 0.97"]),
+        Case(arguments: ["config", "desired-retention", "0.99"], names: ["desired-retention", "0.70 to 0.97"]),
+    ]
+
+    @Test("out of range: exit 2 and one error line naming the flag and the range", arguments: refused)
+    func outOfRange(_ test: Case) throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.run(test.arguments)
+        #expect(result.status == 2, "\(result)")
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Error:") }
+        #expect(errors.count == 1, "\(result)")
+        for name in test.names { #expect(errors.first?.contains(name) == true, "\(name) missing: \(result)") }
+        #expect(result.stdout.isEmpty, "\(result)")
+    }
+
+    @Test("a refused setting leaves the old value; the edges of each range are taken")
+    func edgesAccepted() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.run(["config", "new-per-day", "-1"]).status == 2)
+        #expect(try sandbox.run(["config", "new-per-day"]).stdout.hasPrefix("new-per-day = 20 "))
+        for (key, value) in [("new-per-day", "0"), ("new-per-day", "10000"), ("day-start-hour", "0"), ("day-start-hour", "23"),
+                             ("desired-retention", "0.70"), ("desired-retention", "0.97")] {
+            let set = try sandbox.run(["config", key, value])
+            #expect(set.status == 0 && set.stdout == "\(key) = \(value)\n", "\(set)")
+        }
+        let review = try sandbox.run(["review", "--deck", "protocols", "--new", "10000"], stdin: "")
+        #expect(review.status == 0, "\(review)")
+        let quiz = try sandbox.run(["quiz", "ports", "-n", "10000", "--choices", "9"], stdin: "")
+        #expect(quiz.status == 0, "\(quiz)")
+    }
+}
