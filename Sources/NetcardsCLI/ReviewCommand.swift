@@ -16,7 +16,10 @@ extension Netcards {
         @Option(name: .customLong("new"), parsing: .unconditional, help: "New cards to introduce in this run, 0-10000 (default: the new-per-day setting).") var newCards: Int?
 
         func validate() throws {
-            if let newCards { try ArgumentRanges.check(newCards, in: ArgumentRanges.newCards, flag: "--new", meaning: "new cards in this run") }
+            // Below the range is refused; above it means "all of them" and is clamped in run().
+            if let newCards, newCards < ArgumentRanges.newCards.lowerBound {
+                try ArgumentRanges.check(newCards, in: ArgumentRanges.newCards, flag: "--new", meaning: "new cards in this run; more is taken as 10000")
+            }
         }
 
         func run() throws {
@@ -25,7 +28,9 @@ extension Netcards {
             let today = workspace.clock.today
             try DeckNames.check(deck, in: store)
             // --new N introduces N more new cards in this run, whatever the day's limit.
-            let newLimit = try newCards.map { try store.newCardsStarted(on: today).addingSaturated($0) } ?? workspace.newCardsPerDay()
+            let newLimit = try newCards.map {
+                try store.newCardsStarted(on: today).addingSaturated(ArgumentRanges.clamped($0, to: ArgumentRanges.newCards))
+            } ?? workspace.newCardsPerDay()
             let inputs = try store.queueInputs(today: today, decks: deck, newLimit: newLimit)
             let queue = ReviewQueue.build(inputs, today: today)
             let console = TerminalOutput.standardOutput
