@@ -64,22 +64,25 @@ public enum SafeFile {
             given = path
         }
         let name = destination.name
-        let path = throughSymlinks(given)
+        // stat follows every link, /proc's magic ones too (/dev/stdout → /proc/self/fd/1 → a pipe or terminal).
         var info = stat()
-        if stat(path, &info) == 0 {
+        let exists = stat(given, &info) == 0
+        if exists {
             switch info.st_mode & S_IFMT {
             case S_IFREG:
                 if !overwrite { throw StoreError(.invalidInput, "\(given) already exists — \(hint)") }
             case S_IFDIR:
                 throw StoreError(.invalidInput, "\(given) is a folder — give a file name inside it")
             default:
-                let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+                let descriptor = open(given, O_WRONLY | O_NOCTTY | O_CLOEXEC)
                 guard descriptor >= 0 else { throw failure(writing: name, errno: errno) }
                 defer { close(descriptor) }
                 try produceAndCopy(to: descriptor, name: name, produce)
                 return
             }
         }
+        // The file to replace or create: the one a symlink names, so the link itself stays.
+        let path = exists ? realPath(given) : throughSymlinks(given)
         let scratch = try TempFolder(beside: path, name: name)
         defer { scratch.remove() }
         let made = try scratch.produce(produce)
@@ -88,6 +91,12 @@ public enum SafeFile {
         }
         try place(made, at: path, overwrite: overwrite, name: name, hint: hint)
         scratch.syncFolder()
+    }
+
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The file a symlink (or a chain of them) finally names, even one that does not exist yet.

@@ -20,6 +20,11 @@ struct ExportTargetTests {
         let file = sandbox.path("cards.csv")
         #expect(try sandbox.run(["export", "--format", "csv", file]).status == 0)
         #expect(result.stdoutData == (try Data(contentsOf: URL(fileURLWithPath: file))))
+
+        // /dev/stdout names the same pipe through /proc's links: written to, with the summary after the content.
+        let devStdout = try sandbox.run(["export", "--format", "csv", "/dev/stdout"])
+        #expect(devStdout.status == 0, "\(devStdout)")
+        #expect(devStdout.stdout.hasPrefix(result.stdout) && devStdout.stdout.hasSuffix("to /dev/stdout\n"), "\(devStdout)")
         #expect(leftovers(in: sandbox).isEmpty)
     }
 
