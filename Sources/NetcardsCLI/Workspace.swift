@@ -60,6 +60,25 @@ enum Setting {
 }
 
 enum StorePath {
+    /// The store is a regular file (or one not made yet): SQLite cannot keep a store in /dev/null, a FIFO or a
+    /// folder, and its own error for them ("disk I/O error") would send the learner to try again.
+    static func checkStorable(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR:
+            throw UserError("\(path) is a folder, not a file netcards can store into — point --db (or NETCARDS_DB) at a file, e.g. \((path as NSString).appendingPathComponent("netcards.sqlite"))")
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFIFO: kind = "a pipe (FIFO)"
+        default: kind = "a socket"
+        }
+        throw UserError("\(path) is \(kind), not a file netcards can store into — point --db (or NETCARDS_DB) at a regular file; it was left untouched")
+    }
+
+
     static func resolve(option: String?, environment: [String: String]) throws -> String {
         let path: String
         if let option, !option.isEmpty {
@@ -71,6 +90,7 @@ enum StorePath {
                 ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
             path = dataHome + "/netcards/netcards.sqlite"
         }
+        try checkStorable(path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import NetcardsCore
 import NetcardsStore
@@ -71,11 +74,7 @@ public struct DeckImporter {
     private func readFile(_ path: String, into assembler: inout DeckAssembler,
                           progress: (Double) -> Void) throws(ImportError) -> ImportFormat {
         let url = URL(fileURLWithPath: path)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw ImportError(file: path, nil, "no such file — check the path")
-        }
-        if isFolder.boolValue { throw ImportError(file: path, nil, "is a folder — name the deck files in it") }
+        try Self.checkIsRegularFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportError(file: path, nil, "cannot be read — check its permissions")
         }
@@ -109,6 +108,28 @@ public struct DeckImporter {
 }
 
 extension DeckImporter {
+    /// Only regular files are imported. A FIFO, `<(…)` or device is refused rather than read: the format is told
+    /// from the name and first bytes and the file then read again (a package needs random access besides), which
+    /// a stream cannot give, and a device such as /dev/zero never ends. Saving it to a file first costs nothing.
+    static func checkIsRegularFile(_ path: String) throws(ImportError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT { throw ImportError(file: path, nil, "no such file — check the path") }
+            throw ImportError(file: path, nil, "cannot be read (\(String(cString: strerror(code)))) — check its permissions")
+        }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw ImportError(file: path, nil, "is a folder — name the deck files in it")
+        case S_IFIFO: kind = "a pipe (a FIFO, or `<(…)`)"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        default: kind = "a socket"
+        }
+        throw ImportError(file: path, nil, "is not a regular file but \(kind) — netcards imports deck files it can read twice; save the content to a file first (`… > deck.csv`) and import that")
+    }
+
     /// Decks of the plan that may not be written: a bundled deck belongs to netcards (the next start would put
     /// its cards back). Each message says what to do instead.
     public static func refusedTargets(_ plan: ImportPlan, existing: [DeckSummary]) -> [String] {

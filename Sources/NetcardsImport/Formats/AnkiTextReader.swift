@@ -66,7 +66,7 @@ enum AnkiTextReader {
             let line = header.lineCount
             func columnNumber() throws(ImportError) -> Int {
                 guard let number = Int(value.trimmingCharacters(in: .whitespaces)), number >= 1 else {
-                    throw ImportError(file: file, .line(line), "`#\(key):` takes a column number from 1 — write e.g. `#\(key):1`")
+                    throw ImportError(file: file, .line(line), "`#\(Quoted.excerpt(key)):` takes a column number from 1 — write e.g. `#\(Quoted.excerpt(key)):1`")
                 }
                 return number
             }
@@ -74,7 +74,7 @@ enum AnkiTextReader {
             case "separator":
                 guard let separator = separator(named: value) else {
                     throw ImportError(file: file, .line(line),
-                        "unknown separator `\(value)` — use tab, comma, semicolon, space, pipe, colon or a single character")
+                        "unknown separator `\(Quoted.excerpt(value))` — use tab, comma, semicolon, space, pipe, colon or a single character")
                 }
                 header.separator = separator
             case "html": header.html = value.trimmingCharacters(in: .whitespaces).lowercased() == "true"

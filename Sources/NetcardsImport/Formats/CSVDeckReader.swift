@@ -60,16 +60,16 @@ enum CSVDeckReader {
         for (index, name) in names.enumerated() {
             guard let column = Column(rawValue: name) else {
                 throw ImportError(file: file, .line(header.line),
-                    "the header has an unknown column `\(header.fields[index])` — \(expected) (the header is: \(names.joined(separator: ", ")))")
+                    "the header has an unknown column `\(Quoted.excerpt(header.fields[index]))` — \(expected) (the header is: \(Quoted.excerpt(names.joined(separator: ", "))))")
             }
             guard indexes[column] == nil else {
-                throw ImportError(file: file, .line(header.line), "the header names `\(name)` twice — keep one")
+                throw ImportError(file: file, .line(header.line), "the header names `\(Quoted.excerpt(name))` twice — keep one")
             }
             indexes[column] = index
         }
         for required in [Column.front, .back] where indexes[required] == nil {
             throw ImportError(file: file, .line(header.line),
-                "the header has no `\(required.rawValue)` column — \(expected) (the header is: \(names.joined(separator: ", ")))")
+                "the header has no `\(required.rawValue)` column — \(expected) (the header is: \(Quoted.excerpt(names.joined(separator: ", "))))")
         }
         return indexes
     }
