@@ -18,8 +18,12 @@ DESTDIR     ?=
 ARGS        ?=
 SCRATCH     ?= .build
 
-APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config sqlite3 \
-                dnsutils curl iproute2 netcat-openbsd
+# The one list of system packages (.ci/run installs them through `make deps` too). The build: libedit-dev,
+# libsqlite3-dev, libzstd-dev, zlib1g-dev, pkg-config; git and ca-certificates: SwiftPM fetches the package
+# dependencies; the tests: sqlite3 (inspecting stores), util-linux (prlimit, mount for the full-disk tests), and
+# dnsutils, curl, iproute2, netcat-openbsd (the labs run dig, curl, ss, ip and nc).
+APT_PACKAGES := libedit-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config git ca-certificates \
+                sqlite3 util-linux dnsutils curl iproute2 netcat-openbsd
 SWIFTPM      = --scratch-path $(SCRATCH)
 DEBUG_BIN    = $(SCRATCH)/debug/netcards
 # Swift's runtime and Foundation linked in (a start-up without loading them), the symbol table stripped at link.
