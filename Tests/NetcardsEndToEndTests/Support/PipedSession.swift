@@ -107,7 +107,7 @@ final class PipedSession {
 
     /// The exit code (128 + signal when a signal ended it), or nil when it is still running after
     /// `timeout` — it is then killed.
-    func waitForExit(timeout: Duration = .seconds(10)) -> Int32? {
+    func waitForExit(timeout: Duration = PseudoTerminal.exitTimeout) -> Int32? {
         if let finished { return finished }
         let deadline = ContinuousClock.now + timeout
         while true {

@@ -21,6 +21,9 @@ final class PseudoTerminal {
     }
 
     static let defaultTimeout: Duration = .seconds(10)
+    /// How long `waitForExit` waits at most: a ceiling, not a delay (it returns as soon as the program exits).
+    /// On a loaded two-core machine an exit after the last key has taken over 10 s; a real hang still fails.
+    static let exitTimeout: Duration = .seconds(60)
 
     let pid: pid_t
     private let master: Int32
@@ -161,7 +164,7 @@ final class PseudoTerminal {
     }
 
     /// Waits for the program to exit (reading what it still writes); its exit code, or 128 + signal.
-    func waitForExit(timeout: Duration = defaultTimeout) throws -> Int32 {
+    func waitForExit(timeout: Duration = exitTimeout) throws -> Int32 {
         if let finished { return finished }
         let deadline = ContinuousClock.now + timeout
         while true {
