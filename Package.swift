@@ -74,7 +74,9 @@ let package = Package(
             path: "Sources/StoreGenerator"
         ),
         .testTarget(name: "NetcardsCoreTests", dependencies: ["NetcardsCore"]),
-        .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore"]),
+        // The one harness the end-to-end and reliability tests start the built binary with (posix_spawn, locating it).
+        .target(name: "NetcardsTestSupport", path: "Tests/NetcardsTestSupport"),
+        .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore", "NetcardsTestSupport"]),
         .testTarget(name: "NetcardsLabTests", dependencies: ["NetcardsLab", "NetcardsCore"]),
         .testTarget(name: "NetcardsStoreTests", dependencies: ["NetcardsStore", "NetcardsCore", "NetcardsDecks"]),
         .testTarget(
@@ -84,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NetcardsEndToEndTests",
-            dependencies: ["NetcardsCore"],
+            dependencies: ["NetcardsCore", "NetcardsTestSupport"],
             path: "Tests/NetcardsEndToEndTests"
         ),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 @Suite("A copied binary, and colour")

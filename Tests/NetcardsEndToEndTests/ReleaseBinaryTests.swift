@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// The release binary `make release` builds (what `make install` installs and the benchmark times): Swift's

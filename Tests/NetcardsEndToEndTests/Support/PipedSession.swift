@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -12,28 +13,6 @@ import Darwin
 /// Every reliability suite nests in this one, so the tests run one at a time: they start many processes and
 /// kill some of them, and on a two-core CI machine parallel runs would only make the timings flaky.
 @Suite(.serialized) enum Reliability {}
-
-/// The built `netcards` executable: `$NETCARDS_BINARY`, else next to the test bundle in the same build folder
-/// (`swift test` builds every product before it runs the tests).
-enum NetcardsBinary {
-    static let path: String = {
-        if let explicit = ProcessInfo.processInfo.environment["NETCARDS_BINARY"], !explicit.isEmpty { return explicit }
-        var folders: [URL] = []
-        #if os(Linux)
-        folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
-        #endif
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            folders.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        folders.append(Bundle.main.bundleURL)
-        folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("netcards").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return folders.first.map { $0.appendingPathComponent("netcards").path } ?? "netcards"
-    }()
-}
 
 /// What a finished run printed and how it ended.
 struct RunResult: CustomStringConvertible {
@@ -189,35 +168,17 @@ final class RunningProgram {
         // Close-on-exec: processes other tests spawn meanwhile must not inherit these ends (a stray copy of the
         // stdin writer would keep the child from ever seeing the end of its input). dup2 clears it for 0, 1, 2.
         for descriptor in stdinPipe + stdoutPipe + stderrPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signo in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ] { sigaddset(&defaults, signo) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
-        guard result == 0 else {
+        let child: pid_t
+        do {
+            child = try spawnProcess(URL(fileURLWithPath: executable), arguments: arguments, environment: environment,
+                                     io: .descriptors(stdin: stdinPipe[0], stdout: stdoutPipe[1], stderr: stderrPipe[1]),
+                                     newSession: false)
+        } catch {
+            close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
             close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
-            throw SpawnError(message: "cannot start \(executable): \(String(cString: strerror(result)))")
+            throw SpawnError(message: "cannot start \(executable): \(error)")
         }
+        close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
         pid = child
         input = stdinPipe[1]
         output = PipeCollector(stdoutPipe[0])

@@ -17,12 +17,13 @@ private let addCloseFrom: AddCloseFrom? = {
     return unsafeBitCast(symbol, to: AddCloseFrom.self)
 }()
 
-struct SpawnFailure: Error, CustomStringConvertible {
-    var description: String
+package struct SpawnFailure: Error, CustomStringConvertible {
+    package var description: String
+    package init(description: String) { self.description = description }
 }
 
 /// How the child's standard descriptors are set up.
-enum ChildStandardIO {
+package enum ChildStandardIO {
     /// Open this path read-write as fds 0, 1 and 2 (a pseudo-terminal's slave: after setsid it becomes the
     /// controlling terminal).
     case terminal(path: String)
@@ -30,10 +31,11 @@ enum ChildStandardIO {
     case descriptors(stdin: Int32, stdout: Int32, stderr: Int32)
 }
 
+/// The one way the end-to-end and reliability tests start netcards (and sqlite3, sh, mount …).
 /// Starts a process as a shell would: every signal at its default disposition and none blocked, whatever
 /// the calling thread has. (Foundation.Process doesn't do that: a child started from a Dispatch worker thread
 /// inherits its mask, with SIGINT, SIGTERM and SIGHUP blocked, so signals sent to it never arrive.)
-func spawnProcess(_ executable: URL, arguments: [String], environment: [String: String], io: ChildStandardIO,
+package func spawnProcess(_ executable: URL, arguments: [String], environment: [String: String], io: ChildStandardIO,
                   newSession: Bool) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -78,6 +80,6 @@ func spawnProcess(_ executable: URL, arguments: [String], environment: [String: 
 }
 
 /// The exit code from a waitpid status, or 128 + the signal that ended the process.
-func exitCode(fromWaitStatus status: Int32) -> Int32 {
+package func exitCode(fromWaitStatus status: Int32) -> Int32 {
     (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
 }
