@@ -42,7 +42,7 @@ help:
 # Installs only what `dpkg -s` reports missing: as root directly, otherwise through sudo.
 deps:
 	@if ! command -v dpkg >/dev/null 2>&1; then \
-	    echo "deps: no dpkg here (not Debian/Ubuntu): make sure libedit, sqlite3, zstd and pkg-config are installed"; \
+	    echo "deps: no dpkg here (not Debian/Ubuntu): install your system's equivalents of $(APT_PACKAGES)"; \
 	    exit 0; \
 	fi; \
 	missing=""; \
