@@ -1,4 +1,5 @@
 import ArgumentParser
+import NetcardsStore
 import NetcardsTerminal
 
 extension Netcards {
@@ -8,12 +9,15 @@ extension Netcards {
             abstract: "Write a consistent copy of the store to FILE (safe while a review runs elsewhere).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Where to write the copy; must not exist yet.") var file: String
+        @Argument(help: "Where to write the copy: a new file, a device, or - for standard output.") var file: String
 
         func run() throws {
             let workspace = try Workspace(global)
-            try workspace.store.backup(to: file)
-            TerminalOutput.standardOutput.line("Backed up \(workspace.store.path) to \(file)")
+            let destination = SafeFile.Destination(argument: file)
+            try workspace.store.backup(to: destination)
+            // With the copy on standard output, the report goes to standard error.
+            let report = file == "-" ? TerminalOutput.standardError : TerminalOutput.standardOutput
+            report.line("Backed up \(workspace.store.path) to \(destination.name)")
         }
     }
 }

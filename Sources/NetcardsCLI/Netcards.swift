@@ -11,7 +11,7 @@ public struct Netcards: ParsableCommand {
         discussion: "Run without a command to see today's status. Exit codes: 0 ok, 1 bad input or data, 2 usage.",
         version: NetcardsVersion.current,
         subcommands: [Review.self, Quiz.self, LabRun.self, Stats.self, Decks.self, Cards.self, Suspend.self, Unsuspend.self,
-                      Import.self, Export.self, Backup.self, Config.self]
+                      Import.self, Export.self, Backup.self, Restore.self, Config.self]
     )
 
     @OptionGroup public var global: GlobalOptions

@@ -20,7 +20,9 @@ struct Workspace {
         let dayStart = ArgumentRanges.clamped(Int(try store.setting(Setting.dayStartHour) ?? "") ?? 4, to: ArgumentRanges.dayStartHour)
         clock = try Self.clock(dayStartHour: dayStart, environment: environment)
         style = Style(colored: options.color.enabled(environment: environment))
+        let firstOfTheDay = try FirstCommandOfTheDay.check(store: store, today: clock.today)
         try BundledDeckSync.run(store: store, today: clock.today)
+        if firstOfTheDay { FirstCommandOfTheDay.backUp(store: store, today: clock.today) }
     }
 
     /// A write waits for another netcards as long as it takes, saying so after a second; a caught Ctrl-C

@@ -36,8 +36,7 @@ public struct NetcardsStore: Sendable {
         var attempt = 0
         while true {
             do {
-                try checkIsSQLite(path)
-                try refuseNewerStore(path)
+                try refuseForeignOrNewerStore(path)
                 let writer = try DatabaseQueue(path: path, configuration: configuration)
                 try useWriteAheadLog(writer)
                 try migrate(writer, path: path)
@@ -50,23 +49,13 @@ public struct NetcardsStore: Sendable {
         }
     }
 
-    /// A file that exists, is not empty and lacks SQLite's header is refused before SQLite touches it.
-    private static func checkIsSQLite(_ path: String) throws(StoreError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty, header != Data("SQLite format 3\0".utf8) {
-            throw StoreError(.notADatabase, "\(path) is not a netcards store (not an SQLite database). Move it aside, or point --db / NETCARDS_DB at your store; netcards will not overwrite it.")
-        }
-    }
-
-    /// Checks the schema through a read-only connection first: opening a newer store read-write
-    /// (WAL set-up) would already change its bytes.
-    private static func refuseNewerStore(_ path: String) throws(StoreError) {
+    /// Checks the file before SQLite opens it read-write (which would already create files beside it and change
+    /// the bytes of a newer store): its header, its permissions, then its schema through an immutable connection.
+    private static func refuseForeignOrNewerStore(_ path: String) throws(StoreError) {
+        try StoreFile.checkHeader(path)
         guard FileManager.default.fileExists(atPath: path) else { return }
-        var config = Configuration()
-        config.readonly = true
-        let seen = try? DatabaseQueue(path: path, configuration: config).read { db in
+        try StoreFile.checkWritable(path)
+        let seen = try? StoreFile.peek(path) { db in
             // Tables but no applied migration: another program's SQLite database (grdb_migrations alone is a
             // netcards store whose first migration never committed).
             (superseded: try Schema.migrator.hasBeenSuperseded(db),
@@ -114,8 +103,10 @@ public struct NetcardsStore: Sendable {
             return StoreError(.cannotOpen, "cannot open \(path): \(error). Check the path and its permissions.")
         }
         switch dbError.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError(.notADatabase, "\(path) is damaged or not a netcards store (\(dbError.message ?? "corrupt")). netcards left it untouched: restore a backup (`netcards backup` makes them) or move it aside to start afresh.")
+        case .SQLITE_NOTADB:
+            return StoreError(.notADatabase, "\(path) is damaged or not a netcards store (\(dbError.message ?? "not a database")). netcards left it untouched: restore a backup (`netcards restore` lists them) or move it aside to start afresh.")
+        case .SQLITE_CORRUPT:
+            return StoreError(.damaged, "\(path) is damaged (\(dbError.message ?? "corrupt")). netcards left it untouched: `netcards restore` lists its backups and restores one.")
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
             return StoreError(.cannotOpen, "cannot open \(path) for writing (\(dbError.message ?? "permission denied")). Check that the folder exists and is writable, or choose another store with --db.")
         case .SQLITE_FULL:
@@ -148,13 +139,15 @@ public struct NetcardsStore: Sendable {
     }
 
     /// Writes a consistent copy of the store with SQLite's online backup, even while another process writes.
-    public func backup(to destination: String) throws(StoreError) {
-        do {
-            if FileManager.default.fileExists(atPath: destination) {
-                throw StoreError(.invalidInput, "\(destination) already exists — choose a new file name; netcards won't overwrite it.")
-            }
-            try writer.backup(to: try DatabaseQueue(path: destination))
-        } catch let error as StoreError { throw error } catch { throw Self.describe(error, path: destination) }
+    /// An existing regular file is never overwritten.
+    public func backup(to destination: SafeFile.Destination) throws(StoreError) {
+        try SafeFile.write(to: destination, overwrite: false) { temp in
+            try writer.backup(to: try DatabaseQueue(path: temp))
+        }
+    }
+
+    public func backup(to path: String) throws(StoreError) {
+        try backup(to: .path(path))
     }
 
     public func setting(_ key: String) throws(StoreError) -> String? {
@@ -164,6 +157,15 @@ public struct NetcardsStore: Sendable {
     public func setSetting(_ key: String, to value: String) throws(StoreError) {
         try write { db in
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+        }
+    }
+
+    /// SQLite's quick check: every page and b-tree sound (not index contents against their tables). "ok" or the
+    /// first problems found.
+    public func quickCheck() throws(StoreError) -> String {
+        try read { db in
+            try String.fetchAll(db, sql: "PRAGMA quick_check(5)").joined(separator: "\n")
+                .split(separator: "\n").filter { !$0.hasPrefix("*** in database") }.joined(separator: "; ")
         }
     }
 

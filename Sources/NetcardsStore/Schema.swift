@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's migrations. A migration is never edited once it has landed: add the next one.
 enum Schema {
-    static let latestVersion = 5
+    static let latestVersion = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -145,6 +145,11 @@ enum Schema {
                 """)
             try TableRebuild.replace("CHECK (kind IN ('review', 'quiz'))", with: "CHECK (kind IN ('review', 'quiz', 'lab'))",
                                      inTable: "review_log", db)
+        }
+        // Marks the file as netcards' own (`StoreFile.applicationId`), so no other program adopts it and netcards
+        // can tell another program's database apart by its header alone.
+        migrator.registerMigration("netcards-application-id") { db in
+            try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationId)")
         }
         return migrator
     }

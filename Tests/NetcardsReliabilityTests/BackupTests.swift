@@ -79,6 +79,46 @@ extension Reliability {
             let result = try await sandbox.run(["backup", target])
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains(target), "\(result)")
+            #expect(result.stderr.contains("\(sandbox.path("no-such-folder")) does not exist"), "says the folder is missing: \(result)")
+            #expect(!result.stderr.contains("--db"), "the store is fine; --db is no advice here: \(result)")
+        }
+
+        @Test("backup to a symlink writes its target; backup - writes the store to standard output")
+        func symlinkAndStandardOutput() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            let cards = try await sandbox.cards().count
+            let link = sandbox.path("latest.sqlite")
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "copies-target.sqlite")
+            let viaLink = try await sandbox.run(["backup", link])
+            #expect(viaLink.status == 0, "\(viaLink)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "copies-target.sqlite", "still a symlink")
+            #expect(try await sandbox.cards(db: sandbox.path("copies-target.sqlite")).count == cards)
+
+            let piped = sandbox.path("piped.sqlite")
+            let toStdout = try await sandbox.runProgram("/bin/sh", ["-c", "exec \"$0\" --db \"$1\" backup - > \"$2\"",
+                                                                    NetcardsBinary.path, sandbox.store, piped])
+            #expect(toStdout.status == 0, "\(toStdout)")
+            #expect(toStdout.stderr.contains("standard output"), "the report goes to stderr: \(toStdout)")
+            #expect(try await sandbox.cards(db: piped).count == cards)
+        }
+
+        @Test("backup on a full disk: exit 1, no file and no temp file left, and the retry succeeds",
+              .enabled(if: FileLimit.prlimit != nil, "needs prlimit (util-linux)"))
+        func fullDisk() async throws {
+            let sandbox = try Sandbox()
+            try await sandbox.createStore()
+            let folder = sandbox.path("copies")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            let copy = folder + "/copy.sqlite"
+            let limited = try await FileLimit.run(sandbox, bytes: 40_000, ["--db", sandbox.store, "backup", copy], input: "")
+            #expect(limited.status == 1 && !limited.killedBySignal, "\(limited)")
+            #expect(limited.stderr.contains(copy) && limited.stderr.contains("full"), "\(limited)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "neither the copy nor a temp file")
+
+            let retry = try await sandbox.run(["backup", copy])
+            #expect(retry.status == 0, "\(retry)")
+            #expect(try await sandbox.cards(db: copy).count == (try await sandbox.cards()).count)
         }
     }
 }

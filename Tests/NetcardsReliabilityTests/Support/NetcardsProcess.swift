@@ -87,14 +87,19 @@ final class Sandbox {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// `netcards --db STORE ARGS`, with `input` on stdin (then end of input); waits for the exit.
-    func run(_ arguments: [String], db: String? = nil, input: String = "", timeout: Duration = .seconds(60)) async throws -> RunResult {
-        try await runProgram(NetcardsBinary.path, ["--db", db ?? store] + arguments, input: Data(input.utf8), timeout: timeout)
+    /// `netcards --db STORE ARGS`, with `input` on stdin (then end of input); waits for the exit. `environment`
+    /// adds to or replaces the sandbox's variables (another NETCARDS_NOW, say).
+    func run(_ arguments: [String], db: String? = nil, input: String = "", environment: [String: String] = [:],
+             timeout: Duration = .seconds(60)) async throws -> RunResult {
+        try await runProgram(NetcardsBinary.path, ["--db", db ?? store] + arguments, input: Data(input.utf8),
+                             environment: environment, timeout: timeout)
     }
 
     /// Any program, in the sandbox's folder and environment.
-    func runProgram(_ executable: String, _ arguments: [String], input: Data = Data(), timeout: Duration = .seconds(60)) async throws -> RunResult {
-        let session = try start(executable: executable, arguments)
+    func runProgram(_ executable: String, _ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
+                    timeout: Duration = .seconds(60)) async throws -> RunResult {
+        let session = try RunningProgram(executable: executable, arguments: arguments,
+                                         environment: self.environment.merging(environment) { $1 })
         try? session.send(input)
         session.closeInput()
         return try await session.waitForExit(timeout: timeout)

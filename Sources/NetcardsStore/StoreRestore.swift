@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// Puts a backup in the store's place, after checking it is a sound netcards store and saving the current store
+/// aside (never deleting it).
+public enum StoreRestore {
+    /// A backup's cards (not retired), read without touching the file; nil when it cannot be read.
+    public static func cardCount(_ backup: String) -> Int? {
+        try? StoreFile.peek(backup) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE retired = 0") }
+    }
+
+    /// Refuses a file that is not a whole, sound netcards store this version can open.
+    public static func check(_ backup: String) throws(StoreError) {
+        guard FileManager.default.fileExists(atPath: backup) else {
+            throw StoreError(.notFound, "\(backup) does not exist — `netcards restore` lists the backups")
+        }
+        try StoreFile.checkHeader(backup)
+        let seen: (integrity: String, applied: Int, superseded: Bool)
+        do {
+            seen = try StoreFile.peek(backup) { db in
+                (try String.fetchAll(db, sql: "PRAGMA integrity_check(5)").joined(separator: "; "),
+                 try Schema.migrator.appliedIdentifiers(db).count,
+                 try Schema.migrator.hasBeenSuperseded(db))
+            }
+        } catch {
+            throw StoreError(.damaged, "\(backup) cannot be read as a netcards store (\(error)) — choose another backup; nothing was changed")
+        }
+        if seen.integrity != "ok" {
+            throw StoreError(.damaged, "\(backup) is damaged (integrity check: \(seen.integrity)) — choose another backup; nothing was changed")
+        }
+        if seen.applied == 0 {
+            throw StoreError(.notADatabase, "\(backup) is not a netcards store — choose one of the backups `netcards restore` lists; nothing was changed")
+        }
+        if seen.superseded {
+            throw StoreError(.newerStore, "\(backup) was written by a newer netcards — upgrade netcards to restore it; nothing was changed")
+        }
+    }
+
+    /// Checks `backup`, then replaces the store at `store` with a copy of it; the store it replaces (with its
+    /// write-ahead log) is renamed to the returned path, or nil when there was none.
+    public static func restore(_ backup: String, to store: String, savedAsideAt aside: String) throws(StoreError) -> String? {
+        try check(backup)
+        let fileManager = FileManager.default
+        var saved: String?
+        do {
+            try SafeFile.write(to: .path(store), overwrite: true) { temp in
+                let copy = try DatabaseQueue(path: temp)
+                try StoreFile.peek(backup) { source in
+                    try copy.writeWithoutTransaction { destination in try source.backup(to: destination) }
+                }
+                try copy.close()
+                // The copy is whole: only now move the current store (and its log) out of the way.
+                if fileManager.fileExists(atPath: store) {
+                    try fileManager.moveItem(atPath: store, toPath: aside)
+                    saved = aside
+                    if fileManager.fileExists(atPath: store + "-wal") { try fileManager.moveItem(atPath: store + "-wal", toPath: aside + "-wal") }
+                    try? fileManager.removeItem(atPath: store + "-shm")
+                }
+            }
+        } catch {
+            if let saved, !fileManager.fileExists(atPath: store) {
+                try? fileManager.moveItem(atPath: saved, toPath: store)
+                try? fileManager.moveItem(atPath: saved + "-wal", toPath: store + "-wal")
+            }
+            throw error
+        }
+        return saved
+    }
+}
