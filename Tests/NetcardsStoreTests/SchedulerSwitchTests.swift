@@ -85,8 +85,9 @@ final class SchedulerSwitchTests {
             return "ALTER TABLE \(parts[0]) DROP COLUMN \(parts[1]);"
         }.joined() + "DROP INDEX card_by_table; DELETE FROM grdb_migrations WHERE identifier IN ('fsrs-memory', 'index-cards-by-table');")
         let migrated = try NetcardsStore(path: path)
-        // Left applied: v1, learner-accepted-answers and labs, so the copy before migrating is .bak-v3.
-        #expect(FileManager.default.fileExists(atPath: path + ".bak-v3"))
+        // Left applied: v1, learner-accepted-answers, labs and netcards-application-id, so the copy before
+        // migrating is .bak-v4.
+        #expect(FileManager.default.fileExists(atPath: path + ".bak-v4"))
         for id in [ssh, dns] {
             let card = try #require(try migrated.card(id: id))
             #expect(card.memory.fsrs == expected(id).fsrs)
