@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NetcardsTestSupport
 
 extension Reliability {
     /// `netcards backup FILE` writes a consistent copy with SQLite's online backup, even while a review runs in
