@@ -26,7 +26,7 @@ extension Netcards {
                 throw UserError("there is no module named \"\(name)\" — modules: \(known.joined(separator: "; "))")
             }
             let report = try workspace.store.stats(today: today, scope: StatsScope(decks: deck, modules: module),
-                                                   newLimit: try workspace.newCardsPerDay())
+                                                   newLimit: try workspace.newCardsPerDay(), withRecallTrend: all || json)
             if json {
                 try JSONOutput.print(StatsJSON(report))
             } else {

@@ -76,34 +76,3 @@ public struct Schedulers: Sendable {
         fsrs.retrievability(of: memory.fsrs, on: day)
     }
 }
-
-/// Where a card stands, one definition for `cards`, `stats` and the summaries.
-public enum CardProgress: String, Sendable, CaseIterable {
-    /// Never answered.
-    case new
-    /// Answered, but not passed since its first answer or its last lapse (or, under SM-2, a hard pass
-    /// still to be repeated today).
-    case learning
-    /// Passed, with an interval under 21 days.
-    case young
-    /// Passed, with an interval of 21 days or more: what netcards calls mastered (Anki's mature).
-    case mature
-    case suspended
-
-    public static let matureInterval = 21
-
-    public init(_ memory: CardMemory, suspended: Bool, scheduler: SchedulerKind) {
-        if suspended {
-            self = .suspended
-        } else if memory.isNew {
-            self = .new
-        } else if memory.sm2.repetitions == 0 || (scheduler == .sm2 && memory.sm2.repeatToday) {
-            self = .learning
-        } else {
-            self = memory.interval(under: scheduler) >= Self.matureInterval ? .mature : .young
-        }
-    }
-
-    /// Introduced: answered at least once (suspended cards count only if they were).
-    public var isIntroduced: Bool { self != .new }
-}

@@ -24,4 +24,10 @@ public struct EstimatedRecall: Hashable, Sendable {
         estimated += sign
         recallSum += Double(sign) * fsrs.retrievability(of: memory.fsrs, on: day)
     }
+
+    public static func += (total: inout EstimatedRecall, part: EstimatedRecall) {
+        total.introduced += part.introduced
+        total.estimated += part.estimated
+        total.recallSum += part.recallSum
+    }
 }

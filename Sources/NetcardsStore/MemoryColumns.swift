@@ -8,8 +8,15 @@ enum MemoryColumns {
     static let names = ["reps", "ease", "interval", "due", "repeat_today", "pass_day", "lapses", "last_review_day",
                         "first_review_day", "sm2_due", "fsrs_stability", "fsrs_difficulty", "fsrs_due"]
     static let logNames = names.map { $0 + "_before" }
-    /// `!CardMemory.isNew` in SQL over the card table's columns (`table` qualifies them).
-    static func introduced(_ table: String) -> String { "NOT (\(table).sm2_due IS NULL AND \(table).fsrs_due IS NULL)" }
+    /// `CardMemory.isNew` in SQL over the card table's columns (`table` qualifies them).
+    static func isNew(_ table: String) -> String { "(\(table).sm2_due IS NULL AND \(table).fsrs_due IS NULL)" }
+    /// `CardMemory.interval(under:)` in SQL.
+    static func interval(_ table: String, under scheduler: SchedulerKind) -> String {
+        switch scheduler {
+        case .sm2: "\(table).interval"
+        case .fsrs: "max(0, coalesce(\(table).fsrs_due - \(table).last_review_day, 0))"
+        }
+    }
     /// `reps = ?, ease = ?, …` for an UPDATE of the card.
     static let assignments = names.map { "\($0) = ?" }.joined(separator: ", ")
 

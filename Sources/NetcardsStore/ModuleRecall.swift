@@ -12,15 +12,16 @@ enum ModuleRecall {
             guard let lastReview = Int.fromDatabaseValue(values[1]), let day = Int.fromDatabaseValue(values[2]) else { return 0.0 }
             return fsrs.retrievability(stability: stability, elapsedDays: StudyDay(number: day) - StudyDay(number: lastReview))
         })
+        let modules = try DeckModules.read(db)
         var result: [Int64: EstimatedRecall] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT deck.module_id, count(*), count(card.fsrs_stability),
-                   total(netcards_recall(card.fsrs_stability, card.last_review_day, ?))
-            FROM card JOIN deck ON deck.id = card.deck_id
-            WHERE card.retired = 0 AND card.suspended = 0 AND \(MemoryColumns.introduced("card"))\(deckScope.map { " AND card.deck_id IN (\($0))" } ?? "")
-            GROUP BY deck.module_id
+            SELECT deck_id, count(*), count(fsrs_stability), total(netcards_recall(fsrs_stability, last_review_day, ?))
+            FROM card INDEXED BY card_memory
+            WHERE retired = 0 AND suspended = 0 AND NOT \(MemoryColumns.isNew("card"))\(deckScope.map { " AND deck_id IN (\($0))" } ?? "")
+            GROUP BY deck_id
             """, arguments: [day.number]) {
-            result[row[0]] = EstimatedRecall(introduced: row[1], estimated: row[2], recallSum: row[3])
+            guard let module = modules[row[0]] else { continue }
+            result[module, default: EstimatedRecall()] += EstimatedRecall(introduced: row[1], estimated: row[2], recallSum: row[3])
         }
         return result
     }

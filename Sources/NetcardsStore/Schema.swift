@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's migrations. A migration is never edited once it has landed: add the next one.
 enum Schema {
-    static let latestVersion = 6
+    static let latestVersion = 7
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -150,6 +150,13 @@ enum Schema {
         // can tell another program's database apart by its header alone.
         migrator.registerMigration("netcards-application-id") { db in
             try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationId)")
+        }
+        // `stats` counts cards by progress and sums their recall from this index alone, never reading card rows.
+        migrator.registerMigration("index-card-memory") { db in
+            try db.execute(sql: """
+                CREATE INDEX card_memory ON card(deck_id, retired, suspended, reps, repeat_today, interval, sm2_due, fsrs_due,
+                                                 last_review_day, fsrs_stability)
+                """)
         }
         return migrator
     }

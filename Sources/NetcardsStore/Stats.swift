@@ -7,13 +7,15 @@ public struct StatsReport: Sendable {
         public var module: String
         public var new = 0, learning = 0, young = 0, mature = 0, suspended = 0
         public var reviewAnswers30Days = 0, reviewPassed30Days = 0
-        /// FSRS's estimated recall, 0–1, averaged over the introduced cards FSRS knows, for each of the last
-        /// `recallDays` days (oldest first; nil on a day with no such card), with the cards introduced by then.
+        /// FSRS's estimated recall today of the introduced cards.
+        public var estimatedRecall = EstimatedRecall()
+        /// The same for each of the last `recallDays` days, oldest first (empty unless asked for).
         public var recallTrend: [RecallPoint] = []
         public var cards: Int { new + learning + young + mature + suspended }
         /// Cards answered at least once and not suspended.
         public var introduced: Int { learning + young + mature }
-        public var recall: Double? { recallTrend.last?.recall }
+        /// 0–1, averaged over the introduced cards FSRS knows; nil before any.
+        public var recall: Double? { estimatedRecall.recall }
     }
     public struct RecallPoint: Sendable {
         public var day: StudyDay, recall: Double?, introduced: Int
@@ -60,7 +62,9 @@ extension NetcardsStore {
     public static let recallDays = 30
     public static let leechesListed = 10
 
-    public func stats(today: StudyDay, scope: StatsScope = StatsScope(), newLimit: Int) throws(StoreError) -> StatsReport {
+    /// `withRecallTrend`: also the 30 days of estimated recall per module (it reads every introduced card and the
+    /// window's log; the 24-row `stats` leaves it out).
+    public func stats(today: StudyDay, scope: StatsScope = StatsScope(), newLimit: Int, withRecallTrend: Bool = true) throws(StoreError) -> StatsReport {
         try read { db in
             var report = StatsReport(today: today)
             let deckIds = try Self.deckIds(scope, db)
@@ -69,27 +73,30 @@ extension NetcardsStore {
 
             var modules: [String: StatsReport.Module] = [:]
             var order: [String] = []
-            var moduleNames: [Int64: String] = [:]
+            let scheduler = try SchedulerSetting.schedulers(db).active
+            let progress = try ProgressCounts.byModule(deckScope: deckIds, scheduler: scheduler, db)
+            let recall = try ModuleRecall.onDay(today, deckScope: deckIds, db)
+            let trend = withRecallTrend ? try RecallTrend.byModule(today: today, days: Self.recallDays, deckScope: deckIds, db) : [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM module ORDER BY position") {
-                moduleNames[row["id"]] = row["name"]
-            }
-            let progress = try ModuleProgress.count(today: today, days: Self.recallDays, deckScope: deckIds, db)
-            for row in try Row.fetchAll(db, sql: "SELECT id FROM module ORDER BY position") {
                 let id: Int64 = row["id"]
-                guard let name = moduleNames[id], let counts = progress[id] else { continue }
-                var module = StatsReport.Module(module: name)
-                module.new = counts.byProgress[.new] ?? 0
-                module.learning = counts.byProgress[.learning] ?? 0
-                module.young = counts.byProgress[.young] ?? 0
-                module.mature = counts.byProgress[.mature] ?? 0
-                module.suspended = counts.byProgress[.suspended] ?? 0
-                module.recallTrend = counts.introduced.indices.map { index in
-                    StatsReport.RecallPoint(day: today.adding(days: index - Self.recallDays + 1),
-                                            recall: counts.recallCounted[index] == 0 ? nil : counts.recallSum[index] / Double(counts.recallCounted[index]),
-                                            introduced: counts.introduced[index])
+                guard let counts = progress[id] else { continue }
+                var module = StatsReport.Module(module: row["name"])
+                module.new = counts[.new] ?? 0
+                module.learning = counts[.learning] ?? 0
+                module.young = counts[.young] ?? 0
+                module.mature = counts[.mature] ?? 0
+                module.suspended = counts[.suspended] ?? 0
+                module.estimatedRecall = recall[id] ?? EstimatedRecall()
+                if withRecallTrend {
+                    // The last day is today: the figure above.
+                    var days = trend[id] ?? Array(repeating: EstimatedRecall(), count: Self.recallDays)
+                    days[days.count - 1] = module.estimatedRecall
+                    module.recallTrend = days.enumerated().map { index, recall in
+                        StatsReport.RecallPoint(day: today.adding(days: index - Self.recallDays + 1), recall: recall.recall, introduced: recall.introduced)
+                    }
                 }
-                modules[name] = module
-                order.append(name)
+                modules[module.module] = module
+                order.append(module.module)
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT module.name AS module, count(*) AS answers, sum(review_log.grade >= 3) AS passed

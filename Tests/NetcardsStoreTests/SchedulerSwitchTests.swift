@@ -80,10 +80,10 @@ final class SchedulerSwitchTests {
         let added = ["card.sm2_due", "card.fsrs_stability", "card.fsrs_difficulty", "card.fsrs_due",
                      "review_log.sm2_due_before", "review_log.fsrs_stability_before", "review_log.fsrs_difficulty_before",
                      "review_log.fsrs_due_before"]
-        try SQLiteShell.run(path, added.map { column in
+        try SQLiteShell.run(path, "DROP INDEX card_memory;" + added.map { column in
             let parts = column.split(separator: ".")
             return "ALTER TABLE \(parts[0]) DROP COLUMN \(parts[1]);"
-        }.joined() + "DROP INDEX card_by_table; DELETE FROM grdb_migrations WHERE identifier IN ('fsrs-memory', 'index-cards-by-table');")
+        }.joined() + "DROP INDEX card_by_table; DELETE FROM grdb_migrations WHERE identifier IN ('fsrs-memory', 'index-cards-by-table', 'index-card-memory');")
         let migrated = try NetcardsStore(path: path)
         // Left applied: v1, learner-accepted-answers, labs and netcards-application-id, so the copy before
         // migrating is .bak-v4.

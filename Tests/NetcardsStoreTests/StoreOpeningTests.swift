@@ -38,7 +38,7 @@ final class StoreOpeningTests {
         let tables = Set(try SQLiteShell.run(path, "SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] })
         #expect(tables.isSuperset(of: ["module", "deck", "card", "review_log", "mastery", "mastery_history", "setting", "learner_answer", "lab"]))
         let migrations = try SQLiteShell.run(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid").map { $0[0] }
-        #expect(migrations == ["v1", "learner-accepted-answers", "fsrs-memory", "index-cards-by-table", "labs", "netcards-application-id"])
+        #expect(migrations == ["v1", "learner-accepted-answers", "fsrs-memory", "index-cards-by-table", "labs", "netcards-application-id", "index-card-memory"])
     }
 
     @Test func aNewStorePassesTheIntegrityCheck() throws {
