@@ -23,9 +23,17 @@ extension Netcards {
             }
             let cards = try workspace.store.cards(decks: deck).filter(isListed)
             let rows = cards.map { card in
-                [card.id, card.progress.rawValue, card.due?.iso ?? "-", String(card.interval), Self.oneLine(card.front, 60)]
+                [card.id, card.progress.rawValue, card.due?.iso ?? "-", String(card.interval),
+                 Self.oneLine(CardText.prose(of: card.front), 60)]
             }
-            TerminalOutput.standardOutput.line(TextTable.render(header: ["id", "state", "due", "ivl", "front"], rows: rows, rightAligned: [3], style: workspace.style))
+            // A question's code block follows its row, verbatim: a table cell would have to flatten it.
+            let below = cards.map { card in
+                Array(CardText.blocks(of: card.front).compactMap { block -> [String]? in
+                    if case .code(let code) = block { CardTextView.codeLines(code) } else { nil }
+                }.joined(separator: [""]))
+            }
+            TerminalOutput.standardOutput.line(TextTable.render(header: ["id", "state", "due", "ivl", "front"], rows: rows,
+                                                                below: below, rightAligned: [3], style: workspace.style))
         }
 
         /// Streams the array card by card: 100,000 cards never sit in memory as one JSON document,
@@ -64,7 +72,7 @@ extension Netcards {
 extension CardProgress: ExpressibleByArgument {}
 
 struct CardJSON {
-    var id, deck, module, front, back, state: String
+    var id, deck, module, front, back, state, kind: String
     var reps, lapses, interval: Int
     var ease: Double
     var due: String?
@@ -82,6 +90,7 @@ struct CardJSON {
         front = card.front
         back = card.back
         state = card.progress.rawValue
+        kind = card.mode.rawValue
         reps = card.memory.sm2.repetitions
         lapses = card.memory.sm2.lapses
         interval = card.interval
@@ -101,7 +110,7 @@ struct CardJSON {
         out += ",\"difficulty\":" + JSONText.number(difficulty)
         out += ",\"due\":" + (due.map(JSONText.quoted) ?? "null") + ",\"ease\":\(ease)"
         out += ",\"front\":" + JSONText.quoted(front) + ",\"id\":" + JSONText.quoted(id)
-        out += ",\"interval\":\(interval),\"lapses\":\(lapses),\"module\":" + JSONText.quoted(module)
+        out += ",\"interval\":\(interval),\"kind\":" + JSONText.quoted(kind) + ",\"lapses\":\(lapses),\"module\":" + JSONText.quoted(module)
         out += ",\"reps\":\(reps),\"retrievability\":" + JSONText.number(retrievability)
         out += ",\"stability\":" + JSONText.number(stability) + ",\"state\":" + JSONText.quoted(state)
         out += ",\"tags\":[" + tags.map(JSONText.quoted).joined(separator: ",") + "]}"

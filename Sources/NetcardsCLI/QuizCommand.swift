@@ -16,7 +16,7 @@ extension Netcards {
         @Option(name: .short, parsing: .unconditional, help: "Number of questions, 1-10000 (default 10; at most the pool).") var n: Int = 10
         @Option(help: "Which way to ask: a question kind of the table (for ports: port or service), or both.") var direction: String = "both"
         @Option(help: "Repeat an order: the same seed asks the same questions in the same order.") var seed: UInt64?
-        @Flag(help: "Ports only: add the well-known ports below 1024 from the system's services database.") var all = false
+        @Flag(help: "Ports only: add about 80 more ports engineers meet at work (names from /etc/services accepted too).") var all = false
         @Option(parsing: .unconditional, help: "Multiple choice with this many options (2-9).") var choices: Int?
 
         func validate() throws {
@@ -29,7 +29,7 @@ extension Netcards {
             let workspace = try Workspace(global)
             let directions = direction == "both" ? [] : [direction]
             var pool = try QuizPool.cards(named: name, directions: directions, multipleChoice: choices != nil, store: workspace.store)
-            if all { pool += try servicesQuestions(known: pool, directions: directions, environment: workspace.environment) }
+            if all { pool += workPortQuestions(known: pool, directions: directions, environment: workspace.environment) }
             var generator = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
             let questions = Array(pool.shuffled(using: &generator).prefix(n))
             let options = choices.map { count in questions.map { Self.options(for: $0, count: count, pool: pool, using: &generator) } }
@@ -47,29 +47,22 @@ extension Netcards {
                 console.line("Missed:")
                 for miss in result.missed {
                     let said = miss.typed.isEmpty ? "skipped" : "you said \(miss.typed)\(miss.verdict == .partial ? ", partly right" : "")"
-                    console.line("  \(miss.question.front) → \(miss.question.answers[0])  (\(said))")
+                    console.line("  \(CardText.prose(of: miss.question.front)) → \(miss.question.answers[0])  (\(said))")
                 }
             }
             if result.endedBy == .interrupted { throw ExitCode(128 + LineReaders.pendingSignal) }
         }
 
-        /// The right answer plus wrong ones from the same column, in a seeded order.
+        /// The right answer plus fair wrong ones from the same column, in a seeded order.
         static func options(for question: QuizQuestion, count: Int, pool: [QuizQuestion], using generator: inout SeededGenerator) -> [String] {
-            var seen = Set(question.answers.map(AnswerChecker.normalize))
-            var wrong: [String] = []
-            for other in pool.shuffled(using: &generator) where other.column == question.column {
-                let answer = other.answers[0]
-                if seen.insert(AnswerChecker.normalize(answer)).inserted { wrong.append(answer) }
-                if wrong.count == count - 1 { break }
-            }
-            return ([question.answers[0]] + wrong).shuffled(using: &generator)
+            MultipleChoice.options(right: question.answers,
+                                   candidates: pool.filter { $0.column == question.column }.map(\.answers),
+                                   count: count, using: &generator)
         }
 
-        private func servicesQuestions(known: [QuizQuestion], directions: [String], environment: [String: String]) throws -> [QuizQuestion] {
-            let path = environment["NETCARDS_SERVICES"] ?? "/etc/services"
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw UserError("--all reads the system's services database, but \(path) is missing or unreadable. On Debian/Ubuntu it comes with the netbase package; or run the quiz without --all.")
-            }
+        /// The work ports of `--all`; the services database (when readable) adds the names it knows them by.
+        private func workPortQuestions(known: [QuizQuestion], directions: [String], environment: [String: String]) -> [QuizQuestion] {
+            let services = try? String(contentsOfFile: environment["NETCARDS_SERVICES"] ?? "/etc/services", encoding: .utf8)
             var ports = Set<Int>()
             for question in known {
                 for answer in question.answers {
@@ -77,7 +70,7 @@ extension Netcards {
                     if bounds.count == 2, bounds[0] < bounds[1] { ports.formUnion(bounds[0]...bounds[1]) } else { ports.formUnion(bounds) }
                 }
             }
-            return QuizPool.services(from: text, skippingPorts: ports, directions: directions)
+            return QuizPool.workPorts(services: services, skippingPorts: ports, directions: directions)
         }
     }
 }

@@ -41,28 +41,23 @@ enum QuizPool {
         }
     }
 
-    /// Well-known ports below 1024 from the services database, both directions, minus ports the
-    /// deck already asks about. Protocols of one name and port are merged (`53/tcp+udp`).
-    static func services(from text: String, skippingPorts known: Set<Int>, directions: [String]) -> [QuizQuestion] {
-        var byPort: [Int: (names: [String], transports: [String])] = [:]
-        var order: [Int] = []
-        for entry in ServicesDatabase.parse(text) where entry.port < 1024 && !known.contains(entry.port) {
-            if byPort[entry.port] == nil { order.append(entry.port); byPort[entry.port] = ([], []) }
-            for name in [entry.name] + entry.aliases where !byPort[entry.port]!.names.contains(name) {
-                byPort[entry.port]!.names.append(name)
-            }
-            if !byPort[entry.port]!.transports.contains(entry.transport) { byPort[entry.port]!.transports.append(entry.transport) }
-        }
+    /// The ports engineers meet at work (`WorkPort.all`), both directions, minus ports the deck already asks
+    /// about. Each accepts its common names and the services database's names of the same port and transport.
+    static func workPorts(services text: String?, skippingPorts known: Set<Int>, directions: [String]) -> [QuizQuestion] {
+        let entries = text.map(ServicesDatabase.parse) ?? []
         var questions: [QuizQuestion] = []
-        for port in order {
-            let (names, transports) = byPort[port]!
-            let note = "\(port)/\(transports.joined(separator: "+"))"
+        for port in WorkPort.all where known.isDisjoint(with: port.numbers) {
+            var names = [port.name] + port.otherNames
+            for entry in entries where entry.port == port.numbers.lowerBound && entry.transport == port.transport {
+                for name in [entry.name] + entry.aliases where !names.contains(name) { names.append(name) }
+            }
+            let note = "\(port.port)/\(port.transport)"
             if directions.isEmpty || directions.contains("port") {
-                questions.append(QuizQuestion(cardId: nil, front: "Which port does \(names[0]) listen on by default?",
-                                              answers: [String(port)], note: note, column: "services/port"))
+                questions.append(QuizQuestion(cardId: nil, front: "Which port does \(port.name) listen on by default?",
+                                              answers: [port.port], note: note, column: "services/port"))
             }
             if directions.isEmpty || directions.contains("service") {
-                questions.append(QuizQuestion(cardId: nil, front: "What listens on port \(port) by default?",
+                questions.append(QuizQuestion(cardId: nil, front: "What listens on port \(port.port) by default?",
                                               answers: names, note: note, column: "services/service"))
             }
         }

@@ -29,7 +29,7 @@ final class QuizSession {
         var result = Result()
         questionLoop: for (index, question) in questions.enumerated() {
             repl.console.line()
-            repl.console.line(repl.style.dim("[\(index + 1)/\(questions.count)]") + " " + repl.style.bold("\(question.front)"))
+            repl.console.line(repl.style.dim("[\(index + 1)/\(questions.count)]") + " " + CardTextView.render(question.front, prose: repl.style.bold))
             let options = choices?[index]
             if let options {
                 for (number, option) in options.enumerated() { repl.console.line("  \(number + 1)) \(option)") }

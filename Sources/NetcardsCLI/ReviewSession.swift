@@ -121,7 +121,7 @@ final class ReviewSession {
         let counter = review.counter.map { "[\($0.index)/\($0.of)\($0.isRepeat ? " again" : "")] " } ?? ""
         repl.console.line()
         repl.console.line(repl.style.dim("\(counter)\(card.deck)\(card.table.map { " · \($0)" } ?? "")"))
-        repl.console.line(repl.style.bold("\(card.front)"))
+        repl.console.line(CardTextView.render(card.front, prose: repl.style.bold))
     }
 
     private func showAnswer(_ card: CardRecord, given: GivenAnswer) {
@@ -137,7 +137,7 @@ final class ReviewSession {
             }
             return
         }
-        repl.console.line(repl.style.cyan("→ ") + card.back)
+        repl.console.line(repl.style.cyan("→ ") + CardTextView.render(card.back))
         if card.mode == .reveal && !given.isBlank {
             repl.console.line(repl.style.dim("  you wrote: ") + given.typed)
         }

@@ -160,7 +160,7 @@ struct StatsView {
         } else {
             lines.append(style.bold("Leeches") + style.dim("  the cards you forget most"))
             for leech in report.leeches {
-                let front = Self.clip(ControlCharacters.escaped(leech.front.replacingOccurrences(of: "\n", with: " ")), max(20, width - 30))
+                let front = Self.clip(ControlCharacters.escaped(CardText.prose(of: leech.front).replacingOccurrences(of: "\n", with: " ")), max(20, width - 30))
                 lines.append("  \(leech.lapses) lapse\(leech.lapses == 1 ? " " : "s") · ease \(String(format: "%.2f", leech.ease)) · \(front)")
             }
         }

@@ -3,7 +3,9 @@ import NetcardsTerminal
 /// Plain aligned columns; the header is bold when colour is on. Cells are measured as shown, control
 /// characters escaped.
 enum TextTable {
-    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], style: Style) -> TerminalText {
+    /// `below[i]`, when given, is printed as it is under row i (lines that don't fit a cell).
+    static func render(header: [String], rows: [[String]], below: [[String]] = [], rightAligned: Set<Int> = [],
+                       style: Style) -> TerminalText {
         let rows = rows.map { $0.map(ControlCharacters.escaped) }
         var widths = header.map(\.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
@@ -13,7 +15,12 @@ enum TextTable {
                 return rightAligned.contains(index) ? padding + cell : cell + padding
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        return ([style.bold("\(line(header))")] + rows.map { "\(line($0))" }).joined(separator: "\n")
+        var lines = [style.bold("\(line(header))")]
+        for (index, row) in rows.enumerated() {
+            lines.append("\(line(row))")
+            if index < below.count { lines += below[index].map { TerminalText($0) } }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

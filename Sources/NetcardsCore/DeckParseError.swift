@@ -6,6 +6,7 @@ public struct DeckParseError: Error, Hashable, Sendable, CustomStringConvertible
         case emptyRowKey, duplicateRowKey, tableWithoutName, templateOutsideTable, malformedTemplate
         case unknownColumn, duplicateTemplate, tableWithoutTemplates, questionWithoutId
         case questionWithoutAnswer, answerWithoutQuestion, emptyAnswer, duplicateId, invalidText
+        case unclosedCodeBlock, blockWithoutCode, duplicateBlock, unknownBlock, codeInTypedAnswer
     }
 
     public var kind: Kind

@@ -6,6 +6,8 @@ public struct DeckParser {
     private var seenIds = Set<String>()
     private var deckName = ""
     private var deckTags: [String] = []
+    /// `Block: NAME` definitions: the name and its fenced code, which a table cell `{{NAME}}` stands for.
+    private var namedBlocks: [String: String] = [:]
 
     public init(file: String) { self.file = file }
 
@@ -29,6 +31,7 @@ public struct DeckParser {
         guard let (frontMatter, bodyStart) = readFrontMatter(lines) else { return nil }
         deckName = frontMatter["deck"] ?? ""
         deckTags = TagList.parse(frontMatter["tags"] ?? "")
+        namedBlocks = Self.namedBlocks(lines, from: bodyStart)
         readBody(lines, from: bodyStart)
         return DeckDefinition(name: deckName, module: frontMatter["module"] ?? "", title: frontMatter["title"], cards: cards)
     }
@@ -80,7 +83,6 @@ public struct DeckParser {
 
     private mutating func readBody(_ lines: [String], from start: Int) {
         var index = start
-        var inFence = false
         var openTable: TableBlock?
         var afterBrokenTable = false
         while index < lines.count {
@@ -88,11 +90,18 @@ public struct DeckParser {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             let number = index + 1
             index += 1
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            if inFence { continue }
+            if CodeFence(opening: line) != nil {
+                // Commentary: a Markdown code block between cards is skipped whole.
+                index -= 1
+                _ = readCode(lines, &index)
+                continue
+            }
             if trimmed.isEmpty { continue }
 
-            if let name = value(of: "Table:", in: trimmed) {
+            if let name = value(of: "Block:", in: trimmed) {
+                if let table = openTable, !table.templates.isEmpty { finish(table); openTable = nil }
+                readBlockDefinition(named: name, at: number, lines, &index)
+            } else if let name = value(of: "Table:", in: trimmed) {
                 if let table = openTable { finish(table) }
                 openTable = readTable(named: name, at: number, lines, &index)
                 afterBrokenTable = openTable == nil
@@ -120,6 +129,66 @@ public struct DeckParser {
             }
         }
         if let table = openTable { finish(table) }
+    }
+
+    // MARK: - Code blocks
+
+    /// Reads the fenced block opening at `index` and moves past its closing fence; nil (and an error) when the
+    /// file ends before it closes.
+    private mutating func readCode(_ lines: [String], _ index: inout Int) -> [String]? {
+        let fence = CodeFence(opening: lines[index])!
+        let opening = index + 1
+        index += 1
+        var code: [String] = []
+        while index < lines.count {
+            defer { index += 1 }
+            if fence.closes(lines[index]) { return code }
+            code.append(lines[index])
+        }
+        fail(.unclosedCodeBlock, opening, "the code block opened here is never closed — add a line `\(String(repeating: fence.marker, count: fence.length))` after its last line")
+        return nil
+    }
+
+    private mutating func readBlockDefinition(named name: String, at number: Int, _ lines: [String], _ index: inout Int) {
+        guard index < lines.count, CodeFence(opening: lines[index]) != nil else {
+            fail(.blockWithoutCode, number, "`Block: \(name)` must be followed directly by a fenced code block (a ``` line, the lines, a ``` line)")
+            return
+        }
+        guard readCode(lines, &index) != nil else { return }
+        if !DeckNaming.isValidName(name) {
+            fail(.invalidName, number, "block name `\(name)` must be lowercase letters, digits and `-` — try `\(DeckNaming.slug(name))`")
+        } else if let first = lines[..<(number - 1)].firstIndex(where: { Self.blockName(definedBy: $0) == name }) {
+            fail(.duplicateBlock, number, "the block `\(name)` is already defined at line \(first + 1) — give this one another name")
+        }
+    }
+
+    /// The name a `Block: NAME` line defines.
+    private static func blockName(definedBy line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("Block:") else { return nil }
+        return trimmed.dropFirst("Block:".count).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Every well-formed `Block: NAME` of the file, first definition first, so a table may use a block defined
+    /// below it. Mistakes in them are reported where the body is read.
+    private static func namedBlocks(_ lines: [String], from start: Int) -> [String: String] {
+        var blocks: [String: String] = [:]
+        var index = start
+        while index < lines.count {
+            defer { index += 1 }
+            guard let name = blockName(definedBy: lines[index]), index + 1 < lines.count,
+                  let fence = CodeFence(opening: lines[index + 1]) else { continue }
+            guard let close = lines[(index + 2)...].firstIndex(where: fence.closes) else { break }
+            if blocks[name] == nil { blocks[name] = CardText.fenced(Array(lines[(index + 2)..<close])) }
+            index = close
+        }
+        return blocks
+    }
+
+    /// The block name of a cell written `{{NAME}}`.
+    static func blockReference(_ cell: String) -> String? {
+        guard cell.hasPrefix("{{"), cell.hasSuffix("}}"), cell.count > 4 else { return nil }
+        return String(cell.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
     }
 
     private func value(of key: String, in line: String) -> String? {
@@ -163,6 +232,10 @@ public struct DeckParser {
             let cells = Self.cells(of: text)
             guard cells.count == columns.count else {
                 fail(.cellCountMismatch, line, "the row has \(cells.count) cells but the header has \(columns.count) — add the missing cell or escape a `|` inside a cell as `\\|`")
+                continue
+            }
+            if let unknown = cells.joined().compactMap(Self.blockReference).first(where: { namedBlocks[$0] == nil }) {
+                fail(.unknownBlock, line, "the cell `{{\(unknown)}}` names no block — define it with a `Block: \(unknown)` line followed by a fenced code block")
                 continue
             }
             let key = DeckNaming.slug(cells[0].first ?? "")
@@ -258,17 +331,27 @@ public struct DeckParser {
         let tags = deckTags + table.tags
         for template in table.templates {
             for row in table.rows {
-                func cell(_ column: String) -> [String] { row.cells[table.columns.firstIndex(of: column)!] }
+                func cell(_ column: String) -> [String] {
+                    row.cells[table.columns.firstIndex(of: column)!].map { alternative in
+                        // A block goes on lines of its own, whatever text surrounds the placeholder.
+                        Self.blockReference(alternative).flatMap { namedBlocks[$0] }.map { "\n\($0)\n" } ?? alternative
+                    }
+                }
                 func render(_ text: String) -> String {
                     var result = text
                     for column in Self.placeholders(in: text) {
                         result = result.replacingOccurrences(of: "{\(column)}", with: cell(column).first ?? "")
                     }
-                    return result
+                    return CardText.text(of: CardText.blocks(of: result))
                 }
                 let backColumn = Self.placeholders(in: template.back)
+                if template.mode == .typed,
+                   backColumn.contains(where: { row.cells[table.columns.firstIndex(of: $0)!].contains { Self.blockReference($0) != nil } }) {
+                    fail(.codeInTypedAnswer, row.line, "template `\(template.name)` would make this row's code block a typed answer — use `Reveal \(template.name):` or another column")
+                    continue
+                }
                 let answers = backColumn.count == 1 && template.back == "{\(backColumn[0])}"
-                    ? cell(backColumn[0]) : [render(template.back)]
+                    ? cell(backColumn[0]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } : [render(template.back)]
                 guard !answers.isEmpty, !answers[0].isEmpty else {
                     fail(.emptyAnswer, row.line, "template `\(template.name)` gives this row an empty answer — fill in the cell")
                     continue
@@ -308,10 +391,18 @@ public struct DeckParser {
             skipCardBody(lines, &index)
             return
         }
-        // A question that goes on over several lines: its next lines are indented, as a revealed answer's are.
-        while index < lines.count, lines[index].hasPrefix("  "), !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
-            question += "\n" + lines[index].trimmingCharacters(in: .whitespaces)
-            index += 1
+        // A question may go on over several lines: indented lines of text, as a revealed answer's are, and
+        // fenced code blocks, kept verbatim.
+        while index < lines.count {
+            if CodeFence(opening: lines[index]) != nil {
+                guard let code = readCode(lines, &index) else { return }
+                question += "\n" + CardText.fenced(code)
+            } else if lines[index].hasPrefix("  "), !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+                question += "\n" + lines[index].trimmingCharacters(in: .whitespaces)
+                index += 1
+            } else {
+                break
+            }
         }
         let answerLine = index < lines.count ? lines[index].trimmingCharacters(in: .whitespaces) : ""
         let mode: AnswerMode
@@ -349,7 +440,12 @@ public struct DeckParser {
 
     private func skipCardBody(_ lines: [String], _ index: inout Int) {
         while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty,
-              !lines[index].hasPrefix("Q:") { index += 1 }
+              !lines[index].hasPrefix("Q:") {
+            if let fence = CodeFence(opening: lines[index]) {
+                index = lines[(index + 1)...].firstIndex(where: fence.closes) ?? lines.count - 1
+            }
+            index += 1
+        }
     }
 }
 

@@ -27,11 +27,33 @@ struct BundledDeckCoverageTests {
                      "the manual has no table with a \(header) column")
     }
 
+    /// Manual cells the decks teach in corrected words, each against its primary source (also cited in the deck).
+    static let corrections: [String: (deck: String, source: String)] = [
+        "arp, ip link": ("ip neigh, ip link (arp on older systems)", "ip-neighbour(8); arp(8) is legacy net-tools"),
+        "CIDR overlap kills VPC peering and TGW attachments. Plan early.":
+            ("Overlapping CIDRs: VPC peering can't be created, and a transit gateway doesn't propagate the overlapping route. Plan early.",
+             "AWS VPC peering basics; EC2 API CreateTransitGatewayVpcAttachment"),
+        "Per-subnet rule: “for destination X, send to gateway Y.”":
+            ("Rules for every subnet associated with it (one table can serve many subnets): “for destination X, send to gateway Y.”",
+             "AWS VPC User Guide, route tables"),
+        "Stateful firewall at the ENI level. Default deny inbound, default allow outbound.":
+            ("Stateful firewall at the ENI level. A new group allows no inbound and all outbound; the VPC’s default group also allows inbound from its own members.",
+             "AWS VPC User Guide, default security group"),
+        "Stateless — you must allow ephemeral return ports (1024-65535) on outbound responses.":
+            ("Stateless — a custom NACL must allow the ephemeral return ports (1024-65535) in both directions; the default NACL allows all traffic.",
+             "AWS VPC User Guide, network ACLs"),
+        "Istio, Linkerd, App Mesh": ("Istio, Linkerd, Cilium", "AWS App Mesh end of support, 30 September 2026"),
+        "K8s pattern that programs an L7 LB from Ingress / Gateway resources":
+            ("K8s pattern that programs an HTTP-routing load balancer from Ingress / Gateway resources",
+             "reworded only, so the layer card doesn't print its answer (L7)"),
+    ]
+
     func expectEveryCellIsOnACard(_ table: FieldManual.Table, sourceLocation: SourceLocation = #_sourceLocation) {
         for row in table.rows {
             for cell in row where !cell.isEmpty {
-                #expect(cards.contains { mentions(everything($0), cell) },
-                        "no bundled card mentions “\(cell)” (row \(row[0]))", sourceLocation: sourceLocation)
+                let taught = Self.corrections[cell]?.deck ?? cell
+                #expect(cards.contains { mentions(everything($0), taught) },
+                        "no bundled card mentions “\(taught)” (row \(row[0]))", sourceLocation: sourceLocation)
             }
         }
     }
@@ -46,8 +68,8 @@ struct BundledDeckCoverageTests {
         }
     }
 
-    @Test func theDecksHoldBetween120And200Cards() {
-        #expect((120...200).contains(cards.count), "\(cards.count) cards")
+    @Test func theDecksHoldBetween250And400Cards() {
+        #expect((250...400).contains(cards.count), "\(cards.count) cards")
     }
 
     @Test func cardIdsAreUniqueAcrossDecks() {

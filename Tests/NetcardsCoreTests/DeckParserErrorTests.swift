@@ -94,6 +94,28 @@ let brokenDecks: [BrokenDeck] = [
     BrokenDeck(kind: .questionWithoutAnswer, line: 6, text: deckHeader + "\nQ: Which port does ssh use? {#ssh-port}\nIt is 22.\n"),
     BrokenDeck(kind: .answerWithoutQuestion, line: 6, text: deckHeader + "\nA: 22\n"),
     BrokenDeck(kind: .emptyAnswer, line: 6, text: deckHeader + "\nQ: Which port does ssh use? {#ssh-port}\nA:\n"),
+    BrokenDeck(kind: .unclosedCodeBlock, line: 7, text: deckHeader + "\nQ: Which port? {#p}\n```\nLISTEN 0 128 *:22\nA: 22\n"),
+    BrokenDeck(kind: .blockWithoutCode, line: 6, text: deckHeader + "\nBlock: listen\nLISTEN 0 128 *:22\n"),
+    BrokenDeck(kind: .duplicateBlock, line: 10, text: deckHeader + "\nBlock: listen\n```\nA\n```\nBlock: listen\n```\nB\n```\n"),
+    BrokenDeck(kind: .unknownBlock, line: 8, text: deckHeader + """
+        Table: readings
+        | Output | Means |
+        |---|---|
+        | {{listen}} | sshd listens |
+        Reveal means: What does it mean? {Output} => {Means}
+        """),
+    BrokenDeck(kind: .codeInTypedAnswer, line: 8, text: deckHeader + """
+        Table: readings
+        | Means | Output |
+        |---|---|
+        | sshd listens | {{listen}} |
+        Card output: Which output shows that {Means}? => {Output}
+
+        Block: listen
+        ```
+        LISTEN 0 128 *:22
+        ```
+        """),
     BrokenDeck(kind: .duplicateId, line: 8, text: deckHeader + "\nQ: Which port does ssh use? {#ssh}\nA: 22\nQ: What is ssh? {#ssh}\nA: secure shell\n"),
 ]
 

@@ -339,52 +339,51 @@ struct QuizTests {
         expectScheduleUnchanged(before, try sandbox.cards(), ids: asked.map(\.id))
     }
 
-    @Test("--all adds the services file's well-known ports, with the protocol shown with the answer")
-    func allWithServicesFile() throws {
-        let sandbox = try Sandbox()
-        let services = sandbox.path("services")
-        // ssh (22) is in the deck already and x11 (6000) is not below 1024: neither adds a question.
-        try """
-        # a small services database
-        ftp\t\t21/tcp
-        smtp\t\t25/tcp\t\tmail
-        ssh\t\t22/tcp
-        x11\t\t6000/tcp
-        """.write(toFile: services, atomically: true, encoding: .utf8)
-        let cards = try sandbox.cards(["--deck", "protocols"])
-        let extra: [String: (answer: String, note: String)] = [
-            "Which port does ftp listen on by default?": ("21", "21/tcp"),
-            "What listens on port 21 by default?": ("ftp", "21/tcp"),
-            "Which port does smtp listen on by default?": ("25", "25/tcp"),
-            "What listens on port 25 by default?": ("mail", "25/tcp"),  // an alias of the line
-        ]
-        let term = try sandbox.terminal(["quiz", "ports", "--all", "-n", "100", "--seed", "13"],
-                                        env: ["NETCARDS_SERVICES": services])
-
-        try term.expect("Quiz: ports · 22 questions", timeout: Self.wait)  // 18 of the deck + 4
-        let asked = try answer(term, count: 22) { _, question, _ in
-            if let known = extra[question] {
-                return (known.answer, "✓ correct  \(known.answer)  (\(known.note))")
-            }
-            let card = try card(asking: question, among: cards)
-            return (card.back, "✓ correct  \(card.back)")
+    /// The ports asked by `quiz ports --all --direction service`, answering every question with `typed`.
+    private func workPortsQuiz(_ sandbox: Sandbox, services: String, typed: String) throws -> (ports: Set<String>, result: ProcessResult) {
+        let result = try sandbox.run(["quiz", "ports", "--all", "--direction", "service", "-n", "500", "--seed", "5"],
+                                     stdin: String(repeating: typed + "\n", count: 200), env: ["NETCARDS_SERVICES": services])
+        let asked = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "What listens on port ") else { return nil }
+            return String(line[range.upperBound...].prefix { $0 != " " })
         }
-        #expect(Set(asked).isSuperset(of: extra.keys))
-        try term.expect("Score: 22/22", timeout: Self.wait)
-        #expect(try term.waitForExit(timeout: Self.wait) == 0)
-        #expect(!term.transcript.contains("x11"))
-        #expect(!term.transcript.contains("6000"))
+        return (Set(asked), result)
     }
 
-    @Test("--all without the services file: a clear message and exit 1")
+    @Test("--all asks the ports engineers meet at work, and accepts the services file's names for them")
+    func allAsksWorkPorts() throws {
+        let sandbox = try Sandbox()
+        let services = sandbox.path("services")
+        try """
+        # a small services database: RDP's registered name, and obscure entries that must not be asked
+        ms-wbt-server\t3389/tcp
+        kpasswd\t\t464/tcp
+        dhcpv6-client\t546/udp
+        moira-db\t775/tcp
+        z3950\t\t210/tcp\t\twais
+        """.write(toFile: services, atomically: true, encoding: .utf8)
+
+        let (ports, result) = try workPortsQuiz(sandbox, services: services, typed: "ms-wbt-server")
+        #expect(result.status == 0, "\(result)")
+        for port in ["25", "110", "143", "389", "636", "993", "995", "1433", "1521", "2049", "3389", "5672", "8080", "9092",
+                     "9200", "11211", "27017"] {
+            #expect(ports.contains(port), "port \(port) is not asked")
+        }
+        for obscure in ["464", "546", "775", "210"] { #expect(!ports.contains(obscure), "port \(obscure) is asked") }
+        #expect((75...100).contains(ports.count), "\(ports.count) ports asked")  // the deck's 9 and about 80 more
+        #expect(result.stdout.contains("Score: 1/\(ports.count)"), "ms-wbt-server is right for 3389 only: \(result.stdout.suffix(300))")
+        #expect(result.stdout.contains("What listens on port 27017 by default? → mongodb"), "the answer shown is the name people say")
+        #expect(result.stdout.contains("✓ correct  ms-wbt-server  (3389/tcp)"))
+    }
+
+    @Test("--all without the services file still asks the work ports, by their common names")
     func allWithoutServicesFile() throws {
         let sandbox = try Sandbox()
-        let result = try sandbox.run(["quiz", "ports", "--all", "--seed", "1"], env: ["NETCARDS_SERVICES": "/nonexistent"])
-        #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("/nonexistent is missing or unreadable"), "\(result)")
-        #expect(result.stderr.contains("without --all"), "the message says how to go on: \(result)")
-        #expect(!result.stdout.contains("[1/"), "no question was asked: \(result)")
-        #expect(try quizStats(sandbox).answers == 0)
+        let (ports, result) = try workPortsQuiz(sandbox, services: "/nonexistent", typed: "rdp")
+        #expect(result.status == 0, "\(result)")
+        #expect(ports.contains("3389") && ports.contains("27017"))
+        #expect(result.stdout.contains("Score: 1/\(ports.count)"), "\(result.stdout.suffix(300))")
+        #expect(try quizStats(sandbox).answers == 9, "only the deck's questions are logged")
     }
 
     @Test("--seed repeats the order; another seed asks another order")

@@ -18,8 +18,15 @@ public enum MarkdownDeckWriter {
     }
 
     private static func block(for card: CardRecord, id: String) -> String {
-        let front = lines(card.front)
-        var out = "Q: \(front.first ?? "") {#\(id)}\n" + indented(front.dropFirst())
+        // Text lines after the first are indented; code blocks stay fenced and verbatim, in their place.
+        var front = CardText.blocks(of: card.front).flatMap { block -> [String] in
+            switch block {
+            case .prose(let text): lines(text).map { "  \($0)" }
+            case .code(let code): [CardText.fenced(code)]
+            }
+        }
+        if front.first?.hasPrefix("  ") == true { front[0].removeFirst(2) } else { front.insert("", at: 0) }
+        var out = "Q: \(front[0]) {#\(id)}\n" + front.dropFirst().map { $0 + "\n" }.joined()
         let answers = card.answers.isEmpty ? [card.back] : card.answers
         let answer = lines(card.mode == .typed ? TypedAnswers.join(answers) : answers[0])
         out += "\(card.mode == .typed ? "A:" : "Reveal:") \(answer.first ?? "")\n" + indented(answer.dropFirst())

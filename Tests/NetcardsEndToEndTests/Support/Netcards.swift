@@ -143,20 +143,23 @@ final class Sandbox {
         return try JSONDecoder().decode([StoredDeck].self, from: result.stdoutData)
     }
 
-    /// Starts netcards on a fresh pseudo-terminal (TERM=xterm, 120×30) with `--db` pointing at this store.
-    func terminal(_ arguments: [String], env extra: [String: String] = [:], db: Bool = true) throws -> PseudoTerminal {
+    /// Starts netcards on a fresh pseudo-terminal (TERM=xterm, 120×30 unless told) with `--db` pointing at this store.
+    func terminal(_ arguments: [String], env extra: [String: String] = [:], db: Bool = true,
+                  columns: UInt16 = 120) throws -> PseudoTerminal {
         var environment = self.environment.merging(["TERM": "xterm"]) { _, new in new }
         environment.merge(extra) { _, new in new }
         return try PseudoTerminal(executable: NetcardsBinary.require(),
-                                  arguments: arguments + (db ? ["--db", storePath] : []), environment: environment)
+                                  arguments: arguments + (db ? ["--db", storePath] : []), environment: environment,
+                                  columns: columns)
     }
 }
 
 // MARK: - What `cards --json` and `decks --json` print
 
 struct StoredCard: Decodable, Equatable, Sendable {
-    var id, deck, module, front, back, state: String
+    var id, deck, module, front, back, state, kind: String
     var reps, lapses, interval: Int
+    var tags: [String]
     var ease: Double
     var due: String?
     var stability, difficulty, retrievability: Double?
