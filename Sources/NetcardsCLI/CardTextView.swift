@@ -7,12 +7,12 @@ import NetcardsTerminal
 enum CardTextView {
     static let codeMargin = "  "
 
-    static func render(_ text: String, prose: (String) -> TerminalText = { TerminalText($0) }) -> TerminalText {
+    static func render(_ text: String, prose: (TerminalText) -> TerminalText = { $0 }) -> TerminalText {
         var lines: [TerminalText] = []
         for block in CardText.blocks(of: text) {
             switch block {
             case .prose(let text):
-                lines.append(prose(text))
+                lines.append(prose(TerminalText(text)))
             case .code(let code):
                 if !lines.isEmpty { lines.append("") }
                 lines += codeLines(code).map { TerminalText($0) }

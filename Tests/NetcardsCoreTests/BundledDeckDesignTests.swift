@@ -62,7 +62,9 @@ struct BundledDeckDesignTests {
             let question = " " + words(CardText.prose(of: card.front)).joined(separator: " ") + " "
             let answers = card.mode == .typed ? card.answers : (words(card.back).count <= 5 ? [card.back] : [])
             for answer in answers {
-                let needle = words(answer).joined(separator: " ")
+                // "an A record": a capital A is the DNS record type, not an article.
+                let needle = answer.split(separator: " ").contains("A") ? AnswerChecker.normalize(answer)
+                    : words(answer).joined(separator: " ")
                 guard !needle.isEmpty else { continue }
                 #expect(!question.contains(" \(needle) "), "\(card.id): the answer “\(answer)” is in its question")
             }

@@ -35,27 +35,48 @@ struct CodeBlockTests {
         try #require(withCode.count >= 40, "the bundled decks have \(withCode.count) cards with a code block")
         let sandbox = try Sandbox()
         for deck in decks where withCode.contains(where: { $0.id.hasPrefix(deck.name + "/") }) {
-            let terminal = try sandbox.terminal(["review", "--deck", deck.name, "--new", "1000"], columns: 80)
-            // Enter reveals, then takes the suggested grade; at the end it finishes the run. A "> " inside a
-            // card's text is not a prompt: read on to the prompt itself.
-            let prompts = ["answer> ", "Enter to reveal> ", "]> ", "last grade> "]
-            var chunk = ""
-            while true {
-                chunk += try terminal.expectPrompt("> ")
-                guard prompts.contains(where: chunk.hasSuffix) else { continue }
-                try terminal.type("\r")
-                if chunk.hasSuffix("last grade> ") { break }
-                chunk = ""
+            // A day's queue holds back siblings (cards sharing an answer), so review day after day until every
+            // card has been shown.
+            var shownLines = Set<String>()
+            var transcript = ""
+            for day in 1...8 {
+                let now = "2026-12-\(String(format: "%02d", day))T09:00:00Z"
+                let terminal = try sandbox.terminal(["review", "--deck", deck.name, "--new", "1000"],
+                                                    env: ["NETCARDS_NOW": now], columns: 80)
+                try reviewEveryCard(terminal)
+                #expect(try terminal.waitForExit() == 0)
+                transcript += terminal.transcript
+                shownLines.formUnion(terminal.transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                if withCode.allSatisfy({ !$0.id.hasPrefix(deck.name + "/") || transcript.contains(CardText.prose(of: $0.front)) }) { break }
             }
-            #expect(try terminal.waitForExit() == 0)
-            let shownLines = Set(terminal.transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             for card in withCode where card.id.hasPrefix(deck.name + "/") {
-                #expect(terminal.transcript.contains(CardText.prose(of: card.front)), "\(card.id) was never shown")
+                #expect(transcript.contains(CardText.prose(of: card.front)), "\(card.id) was never shown")
                 for expected in try Self.shown(CardText.codeLines(of: card.front)) {
                     // Whole, on a line of its own: never broken at 80 columns, even when the tool's line is wider.
                     #expect(shownLines.contains(expected), "\(card.id): the line \(expected.debugDescription) is not shown whole")
                 }
             }
+        }
+    }
+
+    /// Enter reveals, then 5 passes the card for good (a blank typed answer suggests "again", which would bring
+    /// it back); at the end Enter finishes the run. A "> " inside a card's text (curl -v prints them) is not a
+    /// prompt: read on to the prompt itself.
+    private func reviewEveryCard(_ terminal: PseudoTerminal) throws {
+        let prompts = ["answer> ", "Enter to reveal> ", "]> "]
+        var chunk = ""
+        while true {
+            do { chunk += try terminal.expectPrompt("> ") } catch {
+                if terminal.transcript.contains("Nothing to review today") { return }
+                throw error
+            }
+            if chunk.contains("All done. Enter finishes") {
+                try terminal.type("\r")
+                return
+            }
+            guard prompts.contains(where: chunk.hasSuffix) else { continue }
+            try terminal.type(chunk.hasSuffix("]> ") ? "5\r" : "\r")
+            chunk = ""
         }
     }
 
@@ -102,6 +123,24 @@ struct CodeBlockTests {
         #expect(listener.front.contains("\nLISTEN  0       128          127.0.0.1:5432        0.0.0.0:*\n"))
         #expect(listener.kind == "typed" && listener.tags == ["output"])
         #expect(cards[id: "readings/host"]?.kind == "reveal")
+    }
+
+    @Test("a control character in a code block is shown escaped, never sent to the terminal")
+    func controlCharactersInABlockAreEscaped() throws {
+        let sandbox = try Sandbox()
+        let deck = "---\ndeck: hostile\nmodule: Hostile\n---\n\nQ: What does this print? {#esc}\n```\nok \u{1B}[2Jcleared\u{07}\n```\nA: nothing\n"
+        try deck.write(toFile: sandbox.path("hostile.md"), atomically: true, encoding: .utf8)
+        try #require(try sandbox.run(["import", sandbox.path("hostile.md")]).status == 0)
+        let listing = try sandbox.run(["cards", "--deck", "hostile"])
+        #expect(listing.stdout.contains("\n  ok \\u{1b}[2Jcleared\\u{07}\n"), "\(listing.stdout.debugDescription)")
+        #expect(!listing.stdoutData.containsEscape)
+
+        let terminal = try sandbox.terminal(["review", "--deck", "hostile", "--new", "1"], env: ["NO_COLOR": "1"])
+        let question = try terminal.expectPrompt("answer> ")
+        #expect(question.contains("  ok \\u{1b}[2Jcleared\\u{07}"))
+        #expect(!terminal.rawOutput.contains(0x07) && !terminal.rawOutput.contains(where: { $0 == 0x1B }))
+        try terminal.pressControlD()
+        _ = try terminal.waitForExit()
     }
 
     @Test("cards --json: kind and tags of every bundled card as its deck file says")

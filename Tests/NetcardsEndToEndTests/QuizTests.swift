@@ -319,11 +319,12 @@ struct QuizTests {
 
         try term.expect("Quiz: \(table) · 3 questions", timeout: Self.wait)
         var asked: [StoredCard] = []
-        try answer(term, count: 3, prompt: "choice 1-4> ") { index, question, screen in
+        // Fair options only: a question may offer fewer than 4 (no `L4 – L7` beside `L7`).
+        try answer(term, count: 3, prompt: "choice 1-") { index, question, screen in
             let card = try card(asking: question, among: cards)
             asked.append(card)
             let shown = options(index, of: 3, in: screen)
-            #expect(shown.count == 4, "four options:\n\(screen)")
+            #expect((2...4).contains(shown.count), "two to four options:\n\(screen)")
             #expect(Set(shown).count == shown.count, "no option twice:\n\(screen)")
             let right = try #require(shown.firstIndex(of: card.back), "the right answer is an option:\n\(screen)")
             if index == 2 {  // one wrong pick: it shows the right answer
@@ -371,7 +372,8 @@ struct QuizTests {
         }
         for obscure in ["464", "546", "775", "210"] { #expect(!ports.contains(obscure), "port \(obscure) is asked") }
         #expect((75...100).contains(ports.count), "\(ports.count) ports asked")  // the deck's 9 and about 80 more
-        #expect(result.stdout.contains("Score: 1/\(ports.count)"), "ms-wbt-server is right for 3389 only: \(result.stdout.suffix(300))")
+        // The deck's 9 port questions ("What listens on 22 …") come on top of the work ports.
+        #expect(result.stdout.contains("Score: 1/\(ports.count + 9)"), "ms-wbt-server is right for 3389 only: \(result.stdout.suffix(300))")
         #expect(result.stdout.contains("What listens on port 27017 by default? → mongodb"), "the answer shown is the name people say")
         #expect(result.stdout.contains("✓ correct  ms-wbt-server  (3389/tcp)"))
     }
@@ -382,7 +384,7 @@ struct QuizTests {
         let (ports, result) = try workPortsQuiz(sandbox, services: "/nonexistent", typed: "rdp")
         #expect(result.status == 0, "\(result)")
         #expect(ports.contains("3389") && ports.contains("27017"))
-        #expect(result.stdout.contains("Score: 1/\(ports.count)"), "\(result.stdout.suffix(300))")
+        #expect(result.stdout.contains("Score: 1/\(ports.count + 9)"), "\(result.stdout.suffix(300))")
         #expect(try quizStats(sandbox).answers == 9, "only the deck's questions are logged")
     }
 
@@ -412,14 +414,14 @@ struct QuizTests {
         let sandbox = try Sandbox()
         func firstScreen() throws -> String {
             let term = try sandbox.terminal(["quiz", "components", "--choices", "4", "-n", "3", "--seed", "77"])
-            let screen = try term.expectPrompt("choice 1-4> ", timeout: Self.wait)
+            let screen = try term.expectPrompt("choice 1-", timeout: Self.wait)
             try term.pressControlD()
             try term.expect("Score: 0/0", timeout: Self.wait)
             #expect(try term.waitForExit(timeout: Self.wait) == 0)
             return screen
         }
         let first = try firstScreen()
-        #expect(options(1, of: 3, in: first).count == 4, "\(first)")
+        #expect((2...4).contains(options(1, of: 3, in: first).count), "\(first)")
         #expect(try firstScreen() == first)
     }
 
