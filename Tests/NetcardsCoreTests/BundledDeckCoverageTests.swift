@@ -42,6 +42,9 @@ struct BundledDeckCoverageTests {
         "Stateless — you must allow ephemeral return ports (1024-65535) on outbound responses.":
             ("Stateless — a custom NACL must allow the ephemeral return ports (1024-65535) in both directions; the default NACL allows all traffic.",
              "AWS VPC User Guide, network ACLs"),
+        "NAT GW is per-AZ — one per AZ if you want HA and no cross-AZ data charges.":
+            ("A zonal NAT GW (the default) lives in one AZ — one per AZ if you want HA and no cross-AZ data charges, or one regional NAT GW.",
+             "AWS VPC User Guide, regional NAT gateways"),
         "Istio, Linkerd, App Mesh": ("Istio, Linkerd, Cilium", "AWS App Mesh end of support, 30 September 2026"),
         "K8s pattern that programs an L7 LB from Ingress / Gateway resources":
             ("K8s pattern that programs an HTTP-routing load balancer from Ingress / Gateway resources",

@@ -83,4 +83,35 @@ struct BundledDeckDesignTests {
             }
         }
     }
+
+    /// A question that asks for an order has an answer written as a sequence (`→`), so the checker takes every
+    /// list answer of the card in order; a six-item order (the ladder) is revealed, not typed.
+    @Test func everyTypedInOrderQuestionHasASequenceAnswer() {
+        let asking = cards.filter { card in
+            let question = CardText.prose(of: card.front).lowercased()
+            return card.mode == .typed && ["in order", "the order"].contains { question.contains($0) }
+        }
+        #expect(asking.count >= 3, "\(asking.map(\.id))")
+        for card in asking {
+            #expect(card.answers.contains { $0.contains("→") }, "\(card.id): no answer is a sequence")
+        }
+    }
+
+    @Test(arguments: [
+        ("curl-order", ["DNS, TCP, TLS, HTTP", "DNS then TCP then TLS then HTTP", "dns -> tcp -> tls -> http"],
+         ["TCP, DNS, TLS, HTTP", "DNS, TLS, TCP, HTTP", "HTTP, TLS, TCP, DNS"]),
+        ("dns-resolver-walk-order", ["root, TLD, authoritative", "root then TLD then authoritative"],
+         ["TLD, root, authoritative", "authoritative, TLD, root"]),
+        ("tcp-handshake-order", ["SYN, SYN-ACK, ACK", "syn then syn-ack then ack"], ["SYN, ACK, SYN-ACK"]),
+    ])
+    func aWrongOrderIsRejected(id: String, right: [String], wrong: [String]) throws {
+        let card = try #require(cards.first { $0.id == id || $0.id.hasSuffix("/\(id)") })
+        for typed in right {
+            #expect(AnswerChecker.check(typed, against: card.answers).verdict == .correct, "\(id): “\(typed)”")
+        }
+        for typed in wrong {
+            let verdict = AnswerChecker.check(typed, against: card.answers).verdict
+            #expect(verdict == .wrong, "\(id): “\(typed)” was \(verdict)")
+        }
+    }
 }

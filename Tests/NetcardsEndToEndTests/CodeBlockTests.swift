@@ -146,7 +146,8 @@ struct CodeBlockTests {
     @Test("cards --json: kind and tags of every bundled card as its deck file says")
     func kindAndTagsFollowTheDeckFiles() throws {
         let sandbox = try Sandbox()
-        let listed = try sandbox.cards()
+        // The labs deck comes from the lab catalogue, not from a deck file.
+        let listed = try sandbox.cards().filter { $0.deck != "labs" }
         let defined = try DeckSources.parsed().flatMap(\.cards)
         try #require(listed.count == defined.count)
         for card in defined {

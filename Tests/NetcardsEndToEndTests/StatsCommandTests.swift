@@ -137,8 +137,9 @@ struct StatsCommandTests {
             ("  How the internet works   ███████░░░  ", "% recall · 12/18 introduced · 12 mature"),
             ("  Ports, protocols, packe… ░░░░░░░░░░  ", "% recall · 1/\(counts[Self.protocols]!) introduced · 0 mature"),
             ("  The pieces in front of … ░░░░░░░░░░  ", "% recall · 1/\(counts[Self.front]!) introduced · 0 mature"),
-            ("  The debugging arsenal    ▓░░░░░░░░░  ", "% recall · 3/\(counts[Self.debugging]!) introduced · 0 mature"),
-            ("  Traffic inside the cloud ▓░░░░░░░░░  ", "% recall · 2/\(counts[Self.cloud]!) introduced · 0 mature"),
+            // 3 young of 127 and 2 of 51 are less than half a cell of 10: the bars show them as new.
+            ("  The debugging arsenal    ░░░░░░░░░░  ", "% recall · 3/\(counts[Self.debugging]!) introduced · 0 mature"),
+            ("  Traffic inside the cloud ░░░░░░░░░░  ", "% recall · 2/\(counts[Self.cloud]!) introduced · 0 mature"),
         ]
         for (start, end) in moduleLines {
             #expect(lines.contains { $0.hasPrefix(start) && $0.hasSuffix(end) }, "\(start)…\(end)\nin:\n\(text)")
