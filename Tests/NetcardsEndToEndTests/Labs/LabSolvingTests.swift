@@ -142,7 +142,8 @@ struct LabSolvingTests {
         }
         let down = try #require(results.first { $0.value.code == "502" }, "\(results)")
         let slow = try #require(results.first { $0.value.code == "504" }, "\(results)")
-        #expect(down.value.seconds < 2 && slow.value.seconds >= 2.5, "\(results)")
+        // Compared with each other, not with a wall clock: on a loaded machine even the 502 takes seconds to come back.
+        #expect(down.value.seconds < slow.value.seconds - 1 && slow.value.seconds >= 2.5, "\(results)")
 
         try session.send("\(slow.key)\n")
         try session.expect("✗")
