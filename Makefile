@@ -102,7 +102,8 @@ FUZZ_RUNS    ?= 1000000
 FUZZ_SCRATCH ?= .build-fuzz
 FUZZ_TARGETS := FuzzDeckParser:deck-parser:../Decks FuzzAnswerChecker:answer-checker:Seeds/answer-checker \
                 FuzzImportReaders:import-readers:Seeds/import-readers \
-                FuzzOutputSanitiser:output-sanitiser:Seeds/output-sanitiser
+                FuzzOutputSanitiser:output-sanitiser:Seeds/output-sanitiser \
+                FuzzAnkiCollection:anki-collection:Seeds/anki-collection
 
 .PHONY: fuzz
 fuzz: deps

@@ -17,6 +17,8 @@ let package = Package(
     name: "netcards-fuzz",
     dependencies: [
         .package(path: ".."),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "FuzzSupport"),
@@ -35,6 +37,16 @@ let package = Package(
         .executableTarget(
             name: "FuzzOutputSanitiser",
             dependencies: ["FuzzSupport", .product(name: "NetcardsTerminal", package: mainPackage)]
+        ),
+        .executableTarget(
+            name: "FuzzAnkiCollection",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "NetcardsImport", package: mainPackage),
+                .product(name: "NetcardsCore", package: mainPackage),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
