@@ -34,7 +34,7 @@ struct AnswerWords: Hashable, Sendable {
         let spelled = text.lowercased().replacingOccurrences(of: "n't", with: " not")
             .replacingOccurrences(of: "n’t", with: " not")
         for char in spelled {
-            if char.isLetter || char.isNumber {
+            if char.isLetter || char.isNumber, !current.isEmpty || canStartWord(char) {
                 current.append(char)
             } else if !current.isEmpty {
                 words.append(current)
@@ -43,6 +43,13 @@ struct AnswerWords: Hashable, Sendable {
         }
         if !current.isEmpty { words.append(current) }
         return words.map { numberWords[$0] ?? $0 }
+    }
+
+    /// A letter that would join a space put before it cannot start a word: a combining mark left on its own
+    /// (after a control character) would otherwise start one, and `normalize`, which joins words with spaces,
+    /// would read its own output differently (found by FuzzAnswerChecker).
+    private static func canStartWord(_ char: Character) -> Bool {
+        (" " + String(char)).count == 2
     }
 
     private static let numberWords: [String: String] = Dictionary(uniqueKeysWithValues: [

@@ -95,4 +95,14 @@ struct AnswerCheckerTests {
         #expect(AnswerVerdict.partial.suggestedGrade == Grade(3))
         #expect(AnswerVerdict.wrong.suggestedGrade == Grade(1))
     }
+
+    // FuzzAnswerChecker's find (Fuzz/Seeds/answer-checker/lone-mark-after-control): a Syriac mark (U+0736) left
+    // alone by a control character started a word, and once the words were joined by spaces it joined the space
+    // instead, so normalizing the normalized text dropped it.
+    @Test func aCombiningMarkLeftAloneStartsNoWord() {
+        let typed = "Ün\u{19}\u{736}cP<Z#sau?r"
+        #expect(AnswerChecker.normalize(typed) == "ün cp z sau r")
+        #expect(AnswerChecker.normalize("ün cp z sau r") == "ün cp z sau r")
+        #expect(verdict(typed, ["ün cp z sau r"]) == .correct)
+    }
 }
