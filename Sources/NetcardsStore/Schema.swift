@@ -2,8 +2,6 @@ import GRDB
 
 /// The store's migrations. A migration is never edited once it has landed: add the next one.
 enum Schema {
-    static let latestVersion = 7
-
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
