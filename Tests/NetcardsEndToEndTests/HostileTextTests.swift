@@ -84,6 +84,7 @@ struct HostileTextTests {
         try term.type("wrong\r")
         try term.expectPrompt("grade 0-5")
         try term.type("1\r")
+        try term.expectPrompt("answer> ")  // the lapsed card again; Ctrl-D before raw mode would be lost
         try term.pressControlD()
         _ = try term.waitForExit()
         let raw = term.rawOutput

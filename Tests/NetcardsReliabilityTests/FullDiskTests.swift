@@ -140,11 +140,11 @@ enum TinyDisk {
         return true
     }()
 
-    /// A 1 MB tmpfs mounted on the sandbox's `disk` folder; the caller unmounts it.
+    /// A 4 MB tmpfs (room for the store and the day's backup) mounted on the sandbox's `disk` folder; the caller unmounts it.
     static func mount(in sandbox: Sandbox) async throws -> String {
         let disk = sandbox.path("disk")
         try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: false)
-        let mount = try await sandbox.runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk])
+        let mount = try await sandbox.runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", disk])
         try #require(mount.status == 0, "\(mount)")
         return disk
     }

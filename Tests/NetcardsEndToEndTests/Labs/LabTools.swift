@@ -22,7 +22,7 @@ enum LabTools {
         // stderr is read on another thread, so neither pipe can fill up and block the tool.
         let group = DispatchGroup()
         let errorData = DataBox()
-        DispatchQueue.global().async(group: group) { errorData.data = readToEnd(errors.fileHandleForReading) }
+        onOwnThread(group) { errorData.data = readToEnd(errors.fileHandleForReading) }
         let data = readToEnd(output.fileHandleForReading)
         group.wait()
         process.waitUntilExit()

@@ -53,9 +53,9 @@ func runNetcards(_ arguments: [String], stdin: String = "", env: [String: String
 
     let group = DispatchGroup()
     let out = DataBox(), err = DataBox()
-    DispatchQueue.global().async(group: group) { out.data = readToEnd(output.fileHandleForReading) }
-    DispatchQueue.global().async(group: group) { err.data = readToEnd(errors.fileHandleForReading) }
-    DispatchQueue.global().async(group: group) {
+    onOwnThread(group) { out.data = readToEnd(output.fileHandleForReading) }
+    onOwnThread(group) { err.data = readToEnd(errors.fileHandleForReading) }
+    onOwnThread(group) {
         let writer = input.fileHandleForWriting
         try? writer.write(contentsOf: Data(stdin.utf8))  // EPIPE when the process exits without reading: fine
         try? writer.close()
@@ -69,6 +69,16 @@ func runNetcards(_ arguments: [String], stdin: String = "", env: [String: String
     let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     return ProcessResult(stdout: String(decoding: out.data, as: UTF8.self), stderr: String(decoding: err.data, as: UTF8.self),
                          status: status, stdoutData: out.data, stderrData: err.data)
+}
+
+/// Runs `work` on a thread of its own, inside `group`. Not on Dispatch's global queue: on a two-core machine
+/// its few threads are all taken by tests blocked in waits, and a reader queued behind them never runs.
+func onOwnThread(_ group: DispatchGroup, _ work: @escaping @Sendable () -> Void) {
+    group.enter()
+    Thread {
+        work()
+        group.leave()
+    }.start()
 }
 
 /// Everything a pipe gives until its end. FileHandle.readDataToEndOfFile traps when read(2) is interrupted by a
