@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NetcardsEndToEndTests",
-            dependencies: ["NetcardsCore", "NetcardsTestSupport"],
+            dependencies: ["NetcardsCore", "NetcardsLab", "NetcardsTestSupport"],
             path: "Tests/NetcardsEndToEndTests"
         ),
     ],

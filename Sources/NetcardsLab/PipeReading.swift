@@ -1,9 +1,9 @@
 import Foundation
 
-enum PipeReading {
+public enum PipeReading {
     /// Everything a pipe gives until its end. FileHandle.readDataToEndOfFile traps when read(2) is interrupted by
     /// a signal (EINTR: Ctrl-C while netcards waits, SIGCHLD); this retries instead.
-    static func readToEnd(_ handle: FileHandle) -> Data {
+    public static func readToEnd(_ handle: FileHandle) -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsLab
 import Testing
 
 /// The real tools a learner runs beside a lab: dig, curl, ss, nc, ip. Each is run as a learner would and its
@@ -22,8 +23,8 @@ enum LabTools {
         // stderr is read on another thread, so neither pipe can fill up and block the tool.
         let group = DispatchGroup()
         let errorData = DataBox()
-        onOwnThread(group) { errorData.data = readToEnd(errors.fileHandleForReading) }
-        let data = readToEnd(output.fileHandleForReading)
+        onOwnThread(group) { errorData.data = PipeReading.readToEnd(errors.fileHandleForReading) }
+        let data = PipeReading.readToEnd(output.fileHandleForReading)
         group.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),

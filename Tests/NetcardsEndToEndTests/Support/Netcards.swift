@@ -1,5 +1,6 @@
 import Foundation
 import NetcardsCore
+import NetcardsLab
 import NetcardsTestSupport
 import Testing
 #if canImport(Glibc)
@@ -53,8 +54,8 @@ func runNetcards(_ arguments: [String], stdin: String = "", env: [String: String
 
     let group = DispatchGroup()
     let out = DataBox(), err = DataBox()
-    onOwnThread(group) { out.data = readToEnd(output.fileHandleForReading) }
-    onOwnThread(group) { err.data = readToEnd(errors.fileHandleForReading) }
+    onOwnThread(group) { out.data = PipeReading.readToEnd(output.fileHandleForReading) }
+    onOwnThread(group) { err.data = PipeReading.readToEnd(errors.fileHandleForReading) }
     onOwnThread(group) {
         let writer = input.fileHandleForWriting
         try? writer.write(contentsOf: Data(stdin.utf8))  // EPIPE when the process exits without reading: fine
@@ -79,21 +80,6 @@ func onOwnThread(_ group: DispatchGroup, _ work: @escaping @Sendable () -> Void)
         work()
         group.leave()
     }.start()
-}
-
-/// Everything a pipe gives until its end. FileHandle.readDataToEndOfFile traps when read(2) is interrupted by a
-/// signal (EINTR, e.g. SIGCHLD from one of the many children tests start at once); this retries instead.
-func readToEnd(_ handle: FileHandle) -> Data {
-    var data = Data()
-    var buffer = [UInt8](repeating: 0, count: 65_536)
-    while true {
-        let count = read(handle.fileDescriptor, &buffer, buffer.count)
-        if count > 0 {
-            data.append(contentsOf: buffer[..<count])
-        } else if count == 0 || errno != EINTR {
-            return data
-        }
-    }
 }
 
 // MARK: - A sandbox per test
