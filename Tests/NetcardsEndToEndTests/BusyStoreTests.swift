@@ -29,6 +29,7 @@ struct BusyStoreTests {
         #expect(!term.transcript.contains("not saved"))
         holder.release()
         try term.expect("next in 1 day", timeout: .seconds(60))
+        try term.expectPrompt("takes back the last action> ")  // Ctrl-D before raw mode would be lost
         try term.pressControlD()
         #expect(try term.waitForExit() == 0, "\(term.transcript)")
         #expect(try sandbox.cards()[id: card.id]?.reps == 1, "the grade was saved")
