@@ -120,7 +120,11 @@ final class PseudoTerminal {
     }
 
     func pressControlC() throws { try send([0x03]) }
-    func pressControlD() throws { try send([0x04]) }
+    /// Ctrl-D ends a libedit prompt only once libedit reads in raw mode (see `expectPrompt`); it waits for that.
+    func pressControlD() throws {
+        try waitForRawMode(after: "Ctrl-D")
+        try send([0x04])
+    }
 
     // MARK: Reading
 
@@ -153,15 +157,19 @@ final class PseudoTerminal {
     @discardableResult
     func expectPrompt(_ prompt: String, timeout: Duration = defaultTimeout) throws -> String {
         let chunk = try expect(prompt, timeout: timeout)
+        try waitForRawMode(after: prompt.debugDescription, timeout: timeout)
+        return chunk
+    }
+
+    private func waitForRawMode(after what: String, timeout: Duration = defaultTimeout) throws {
         let deadline = ContinuousClock.now + timeout
         while let modes = modes(), modes.c_lflag & tcflag_t(ICANON) != 0 {
             if ContinuousClock.now >= deadline || closed {
-                throw Failure(message: "the terminal stayed in canonical mode after \(prompt.debugDescription)",
+                throw Failure(message: "the terminal stayed in canonical mode at \(what)",
                               transcript: transcript, raw: raw)
             }
             readOnce(timeout: .milliseconds(5))
         }
-        return chunk
     }
 
     /// Waits for the program to exit (reading what it still writes); its exit code, or 128 + signal.
