@@ -68,6 +68,10 @@ public enum AnswerChecker {
             if match.rank < best.match.rank { best = (match, index) }
             if match == .same { break }
         }
+        if ordered, best.match != .same, let placewise = AnswerShape.placewise(shapes) {
+            let match = AnswerMatch.compare(given, placewise.shape, ordered: true)
+            if match.rank < best.match.rank { best = (match, placewise.first) }
+        }
         switch best.match {
         case .same, .almost:
             let verdict: AnswerVerdict = best.match == .same ? .correct : .almost

@@ -38,6 +38,26 @@ struct AnswerShape: Sendable {
         }
     }
 
+    private init(whole: AnswerWords, items: [[Item]]) {
+        self.whole = whole
+        self.items = items
+        ordered = true
+        port = nil
+        range = nil
+    }
+
+    /// A sequence whose item at each place may be spelled as at that place in any of `shapes`' sequences of
+    /// the same length: "DNS lookup → TCP → TLS handshake → HTTP" mixes two spellings of one order. Nil unless
+    /// at least two of them are lists of the same length.
+    static func placewise(_ shapes: [AnswerShape]) -> (shape: AnswerShape, first: Int)? {
+        guard let first = shapes.firstIndex(where: { $0.ordered && $0.items.count > 1 }) else { return nil }
+        let length = shapes[first].items.count
+        let same = shapes.indices.filter { shapes[$0].items.count == length }
+        guard same.count > 1 else { return nil }
+        let items = (0..<length).map { place in same.flatMap { shapes[$0].items[place] } }
+        return (AnswerShape(whole: shapes[first].whole, items: items), first)
+    }
+
     private static func item(_ text: String) -> Item {
         let words = AnswerWords(text)
         return CommandLineAnswer(text).map { .command($0, words) }

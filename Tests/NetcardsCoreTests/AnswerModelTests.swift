@@ -42,6 +42,18 @@ struct AnswerModelTests {
         #expect(AnswerChecker.check("SYN, ACK, SYN-ACK", against: accepted).verdict == .wrong)
     }
 
+    @Test func anOrderMayMixTheCardsSpellingsPlaceByPlace() {
+        let accepted = ["DNS → TCP → TLS → HTTP", "DNS lookup, TCP connection, TLS handshake, HTTP request"]
+        for typed in ["DNS lookup → TCP → TLS handshake → HTTP", "DNS, TCP connection, TLS, HTTP request",
+                      "dns lookup tcp tls handshake http"] {
+            #expect(AnswerChecker.check(typed, against: accepted).verdict == .correct, "\(typed)")
+        }
+        for typed in ["TCP connection, DNS lookup, TLS, HTTP", "DNS lookup → TLS handshake → TCP → HTTP",
+                      "DNS lookup → TCP → HTTP request → TLS"] {
+            #expect(AnswerChecker.check(typed, against: accepted).verdict == .wrong, "\(typed)")
+        }
+    }
+
     @Test func numberWordsAreDigits() {
         #expect(verdict("decremented by one", "decremented by 1") == .correct)
         #expect(verdict("one AZ", "1 AZ") == .correct)
