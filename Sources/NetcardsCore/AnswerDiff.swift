@@ -83,7 +83,7 @@ public struct AnswerDiff: Equatable, Sendable {
         var next = expectedRange.lowerBound
         for i in typedRange where !typedKeys[i].isEmpty {
             guard let j = (next..<expectedRange.upperBound).first(where: { j in
-                expectedKeys[j].count >= 5 && AnswerChecker.editDistance(Array(typedKeys[i]), Array(expectedKeys[j])) == 1
+                expectedKeys[j].count >= 5 && AnswerChecker.isOneEditApart(Array(typedKeys[i]), Array(expectedKeys[j]))
             }) else { continue }
             typedMarks[i] = .typo(letterMismatches(typed: typed.words[i], expected: expected.words[j]))
             expectedMarks[j] = .same

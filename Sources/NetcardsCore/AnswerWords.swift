@@ -129,6 +129,6 @@ extension AnswerWords {
         guard differing.count == 1, let (typedWord, word) = differing.first else { return false }
         return word.count >= 5 && word.allSatisfy(\.isLetter) && typedWord.allSatisfy(\.isLetter)
             && !vocabulary.areOpposites(typedWord, word)
-            && AnswerChecker.editDistance(Array(typedWord), Array(word)) == 1
+            && AnswerChecker.isOneEditApart(Array(typedWord), Array(word))
     }
 }

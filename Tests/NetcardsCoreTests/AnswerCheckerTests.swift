@@ -74,6 +74,21 @@ struct AnswerCheckerTests {
         #expect(verdict("routing tabel", ["routing table"]) == .almost)
     }
 
+    /// An imported card's answer can be one long word, and a learner can paste up to 4 KB: one slip anywhere in
+    /// it (the first letter, the middle, a swap of the last two) is still one slip, two are still wrong.
+    @Test func oneSlipInAWordOfThousandsOfLettersIsAlmost() {
+        let answer = String(repeating: "abcdefghij", count: 400)
+        var changed = Array(answer)
+        changed[2_000] = "z"
+        #expect(verdict(String(changed), [answer]) == .almost, "one letter changed in the middle")
+        #expect(verdict("x" + answer, [answer]) == .almost, "one letter added in front")
+        #expect(verdict(String(answer.dropLast()), [answer]) == .almost, "the last letter left out")
+        #expect(verdict(String(answer.dropLast(2)) + "ji", [answer]) == .almost, "the last two swapped")
+        changed[3_000] = "z"
+        #expect(verdict(String(changed), [answer]) == .wrong, "two letters changed")
+        #expect(verdict("xy" + answer, [answer]) == .wrong, "two letters added")
+    }
+
     @Test func twoWrongLettersAreWrong() {
         #expect(verdict("pastgras", ["postgres"]) == .wrong)
         #expect(verdict("routnig tabel", ["routing table"]) == .wrong, "slips in two words")
