@@ -26,6 +26,19 @@ public struct DeckImporter {
     /// Reads every file; every problem in every file is reported together, and then nothing is loaded.
     /// `progress` gets the fraction done (0…1) and the file being read.
     public func read(_ paths: [String], progress: (Double, String) -> Void = { _, _ in }) throws(ImportError) -> ImportPlan {
+        try plan(paths, progress: progress, unpackedAnkiCollection: false)
+    }
+
+    /// Reads the SQLite collection of an Anki package already taken out of it (`collection.anki2`) exactly as
+    /// `read` reads the package once unpacked: header, values, history, deck assembly. The file is treated as
+    /// the private copy it would be (switched out of WAL mode if it is in it). For the fuzz target, which
+    /// feeds the reader hostile collections without zipping each one.
+    public func readUnpackedAnkiCollection(_ path: String) throws(ImportError) -> ImportPlan {
+        try plan([path], progress: { _, _ in }, unpackedAnkiCollection: true)
+    }
+
+    private func plan(_ paths: [String], progress: (Double, String) -> Void,
+                      unpackedAnkiCollection: Bool) throws(ImportError) -> ImportPlan {
         var assembler = DeckAssembler(options: options)
         var problems: [ImportProblem] = []
         var files: [(String, ImportFormat)] = []
@@ -37,7 +50,8 @@ public struct DeckImporter {
         for (path, size) in zip(paths, sizes) {
             func report(_ fraction: Double) { progress(min(1, (done + fraction * size) / total), path) }
             do {
-                let format = try readFile(path, into: &assembler, progress: report)
+                let format = unpackedAnkiCollection ? try readCollection(path, into: &assembler, progress: report)
+                    : try readFile(path, into: &assembler, progress: report)
                 files.append((path, format))
             } catch {
                 problems += error.problems
@@ -69,6 +83,13 @@ public struct DeckImporter {
             let (ka, kb) = (key(a.element), key(b.element))
             return ka != kb ? ka < kb : a.offset < b.offset
         }.map(\.element)
+    }
+
+    private func readCollection(_ path: String, into assembler: inout DeckAssembler,
+                                progress: (Double) -> Void) throws(ImportError) -> ImportFormat {
+        let notes = try ApkgReader.readCollection(URL(fileURLWithPath: path), file: path, options: options, progress: progress)
+        assembler.add(notes, file: path, lenient: true)
+        return .ankiPackage
     }
 
     private func readFile(_ path: String, into assembler: inout DeckAssembler,

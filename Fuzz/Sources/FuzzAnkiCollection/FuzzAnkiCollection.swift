@@ -8,18 +8,21 @@ import ZIPFoundation
 /// edits to a copy of the collection in Tests/Fixtures/import/legacy-history.apkg (every table re-created with
 /// untyped columns, so a cell can hold anything): each edit picks a table, a row and a column and writes NULL,
 /// an integer (2^62, Int64.min, … or 8 bytes of the input), a real, text or a blob there — or repeats or drops
-/// a row. The collection is packed as an .apkg and read by `DeckImporter` with the history, as
-/// `netcards import --with-history` does.
+/// a row. The collection is then read by `DeckImporter.readUnpackedAnkiCollection`, the code
+/// `netcards import --with-history` runs on a package once it is unpacked (header check, collection reader,
+/// history conversion and its clamps, deck assembly). The zip layer around it is not fuzzed here: zipping and
+/// unzipping every input cost most of the time, and the unpacker has its own tests (zip bombs, traversal,
+/// damaged archives). Nothing per input goes through Foundation's file APIs, which leak on Linux.
 private let scratch: URL = {
     let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     let url = URL(fileURLWithPath: folder).appendingPathComponent("netcards-fuzz-anki-\(getpid())", isDirectory: true)
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: scratch) }
     return url
 }()
-private let unpackFolder = scratch.appendingPathComponent("unpack", isDirectory: true)
 private let tables = ["notes", "cards", "revlog", "col"]
 /// The fixture's collection with every table loosened: the bytes every input starts from.
-private let template: Data = {
+private let template: [UInt8] = {
     let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "../../../Tests/Fixtures/import/legacy-history.apkg").standardizedFileURL
     let archive = try! Archive(url: fixture, accessMode: .read)
@@ -41,11 +44,11 @@ private let template: Data = {
         try db.execute(sql: "VACUUM")
     }
     try! queue.close()
-    return try! Data(contentsOf: path)
+    return [UInt8](try! Data(contentsOf: path))
 }()
 private let columns: [String: [String]] = {
     let path = scratch.appendingPathComponent("columns.sqlite")
-    try! template.write(to: path)
+    overwrite(path.path, with: template)
     let queue = try! DatabaseQueue(path: path.path)
     return try! queue.read { db in
         Dictionary(uniqueKeysWithValues: try tables.map { table in
@@ -102,30 +105,37 @@ private func applyEdits(_ input: inout Input, to db: Database) throws {
     }
 }
 
+/// Replaces the file's content with `bytes` (plain system calls: no Foundation object per input).
+private func overwrite(_ path: String, with bytes: [UInt8]) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    precondition(fd >= 0, "could not write \(path): errno \(errno)")
+    defer { close(fd) }
+    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    precondition(written == bytes.count, "short write to \(path)")
+}
+
+private let collection = scratch.appendingPathComponent("collection.anki2").path
+private let utc = TimeZone(identifier: "UTC")!
+private let now = Date(timeIntervalSince1970: 1_769_947_200)  // 2026-02-01T12:00:00Z
+private let today = StudyDay(now, dayStartHour: 4, timeZone: utc)
+// libFuzzer calls the target from one thread.
+nonisolated(unsafe) private let importer = DeckImporter(options: ImportOptions(withHistory: true, dayStartHour: 4, timeZone: utc, now: now,
+                                                           temporaryDirectory: scratch, maxUnpackedBytes: 1 << 22))
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAnkiCollection(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var input = Input(bytes: data.map { Array(UnsafeBufferPointer(start: $0, count: size)) }?[...] ?? [])
-    let collection = scratch.appendingPathComponent("collection.anki2")
-    let package = scratch.appendingPathComponent("input.apkg")
-    try? FileManager.default.removeItem(at: package)
+    overwrite(collection, with: template)
     do {
-        try template.write(to: collection)
-        let queue = try DatabaseQueue(path: collection.path)
+        let queue = try DatabaseQueue(path: collection)
         try queue.writeWithoutTransaction { db in try applyEdits(&input, to: db) }
         try queue.close()
-        let archive = try Archive(url: package, accessMode: .create)
-        try archive.addEntry(with: "collection.anki2", relativeTo: scratch, compressionMethod: .none)
     } catch {
-        fatalError("could not build the input package: \(error)")
+        fatalError("could not build the input collection: \(error)")
     }
-    try? FileManager.default.createDirectory(at: unpackFolder, withIntermediateDirectories: true)
-    let now = Date(timeIntervalSince1970: 1_769_947_200)  // 2026-02-01T12:00:00Z
-    let options = ImportOptions(withHistory: true, dayStartHour: 4, timeZone: TimeZone(identifier: "UTC")!, now: now,
-                                temporaryDirectory: unpackFolder, maxUnpackedBytes: 1 << 22)
     do {
-        let plan = try DeckImporter(options: options).read([package.path])
+        let plan = try importer.readUnpackedAnkiCollection(collection)
         precondition(plan.cardCount > 0, "an import without cards must be an error")
-        let today = StudyDay(now, dayStartHour: 4, timeZone: TimeZone(identifier: "UTC")!)
         for history in plan.history {
             if let state = history.state {
                 precondition((0...maximumIntervalDays).contains(state.interval), "interval \(state.interval) out of range")
@@ -144,7 +154,5 @@ public func fuzzAnkiCollection(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
         precondition(!error.problems.isEmpty, "a failed import reported no problem")
         _ = error.description
     }
-    let left = (try? FileManager.default.contentsOfDirectory(atPath: unpackFolder.path)) ?? []
-    precondition(left.isEmpty, "the unpacked collection was left behind: \(left)")
     return 0
 }

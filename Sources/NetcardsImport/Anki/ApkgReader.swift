@@ -14,6 +14,12 @@ enum ApkgReader {
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try PackageUnpacker(file: file, limit: options.maxUnpackedBytes).unpackCollection(from: url, into: folder)
         progress(0.3)
+        return try readCollection(database, file: file, options: options, progress: progress)
+    }
+
+    /// The collection file once out of its package: a private copy, which may be switched out of WAL mode.
+    static func readCollection(_ database: URL, file: String, options: ImportOptions,
+                               progress: (Double) -> Void) throws(ImportError) -> [ImportedNote] {
         try SQLiteHeader.allowReadOnlyOpen(database, file: file)
         let read: Result<AnkiCollection, AnkiProblems>
         do {
