@@ -74,7 +74,8 @@ let package = Package(
             path: "Sources/StoreGenerator"
         ),
         .testTarget(name: "NetcardsCoreTests", dependencies: ["NetcardsCore"]),
-        // The one harness the end-to-end and reliability tests start the built binary with (posix_spawn, locating it).
+        // The one harness of the end-to-end and reliability tests: a sandbox per test, the built binary located and
+        // started with posix_spawn, its pipes read on threads of their own.
         .target(name: "NetcardsTestSupport", path: "Tests/NetcardsTestSupport"),
         .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore", "NetcardsTestSupport"]),
         .testTarget(name: "NetcardsLabTests", dependencies: ["NetcardsLab", "NetcardsCore"]),

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// What a learner sees after typing an answer: the verdict's mark first, then the two answers word by word.

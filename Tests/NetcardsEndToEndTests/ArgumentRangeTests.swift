@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// Numbers on the command line outside their range are usage errors: exit 2, one line naming the flag (or
@@ -31,13 +32,19 @@ struct ArgumentRangeTests {
 
     @Test("out of range: exit 2 and one error line naming the flag and the range", arguments: refused)
     func outOfRange(_ test: Case) throws {
+        try expectUsageError(test)
+    }
+
+    /// Exit 2, one error line naming everything in `test.names`, nothing printed and no store made.
+    private func expectUsageError(_ test: Case, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let sandbox = try Sandbox()
         let result = try sandbox.run(test.arguments)
-        #expect(result.status == 2, "\(result)")
+        #expect(result.status == 2, "\(result)", sourceLocation: sourceLocation)
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Error:") }
-        #expect(errors.count == 1, "\(result)")
-        for name in test.names { #expect(errors.first?.contains(name) == true, "\(name) missing: \(result)") }
-        #expect(result.stdout.isEmpty, "\(result)")
+        #expect(errors.count == 1, "\(result)", sourceLocation: sourceLocation)
+        for name in test.names { #expect(errors.first?.contains(name) == true, "\(name) missing: \(result)", sourceLocation: sourceLocation) }
+        #expect(result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.storePath), "nothing ran: \(result)", sourceLocation: sourceLocation)
     }
 
     @Test("a refused setting leaves the old value; the edges of each range are taken")

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// A grade given while another process holds the store's write lock waits for it, however long, and says so;

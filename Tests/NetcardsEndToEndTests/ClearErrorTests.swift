@@ -15,8 +15,8 @@ struct ClearErrorTests {
         let sandbox = try Sandbox()
         let before = try sandbox.cards().count
         let netcards = try NetcardsBinary.require().path
-        let result = try runNetcards(["-c", "exec \"$0\" import <(printf 'front,back\\na,b\\n') --db \"$1\"", netcards, sandbox.storePath],
-                                     env: sandbox.environment, executable: URL(fileURLWithPath: "/bin/bash"))
+        let result = try sandbox.runProgram("/bin/bash", ["-c", "exec \"$0\" import <(printf 'front,back\\na,b\\n') --db \"$1\"",
+                                                          netcards, sandbox.storePath])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("/dev/fd/") && result.stderr.contains("not a regular file but a pipe"), "\(result)")
         #expect(!result.stderr.contains("permission"), "\(result)")
@@ -47,7 +47,7 @@ struct ClearErrorTests {
             try #require(mknod(device, mode_t(S_IFCHR) | 0o666, dev_t(1 << 8 | 3)) == 0)
         }
         for arguments in [["stats"], ["review"]] {
-            let result = try sandbox.run(arguments + ["--db", device], db: false)
+            let result = try sandbox.run(arguments + ["--db", device], db: .unnamed)
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains("\(device) is a character device, not a file netcards can store into"), "\(result)")
             #expect(!result.stderr.contains("try again"), "\(result)")
@@ -60,7 +60,7 @@ struct ClearErrorTests {
     @Test("--db on a folder: exit 1, it is a folder, with a file name to use instead")
     func folderAsStore() throws {
         let sandbox = try Sandbox()
-        let result = try sandbox.run(["stats", "--db", sandbox.root.path], db: false)
+        let result = try sandbox.run(["stats", "--db", sandbox.root.path], db: .unnamed)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("is a folder") && result.stderr.contains("netcards.sqlite"), "\(result)")
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import NetcardsCore
+import NetcardsTestSupport
+import Testing
 
 @Suite("Code blocks: shown verbatim in review and cards; cards --json says typed or reveal")
 struct CodeBlockTests {

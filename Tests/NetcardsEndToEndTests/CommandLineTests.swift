@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 @Suite("Status, exit codes and where the store lives")
@@ -57,7 +58,7 @@ struct CommandLineTests {
         try text.write(to: URL(fileURLWithPath: notes))
 
         for command in [["decks"], ["review"], []] {
-            let result = try sandbox.run(command + ["--db", notes], db: false)
+            let result = try sandbox.run(command + ["--db", notes], db: .unnamed)
             #expect(result.status == 1, "\(command): \(result)")
             #expect(result.stderr.contains(notes), "\(command): the message names the file")
             #expect(result.stdout.isEmpty, "\(command)")
@@ -71,14 +72,14 @@ struct CommandLineTests {
     func environmentStore() throws {
         let sandbox = try Sandbox()
         let fromEnvironment = sandbox.path("from-env/netcards.sqlite")
-        let card = try #require(try sandbox.cards(["--deck", "protocols"], env: ["NETCARDS_DB": fromEnvironment], db: false).first)
+        let card = try #require(try sandbox.cards(["--deck", "protocols"], env: ["NETCARDS_DB": fromEnvironment], db: .unnamed).first)
         let review = try sandbox.run(["review", "--deck", "protocols", "--new", "1"], stdin: "\(card.back)\n5\n",
-                                     env: ["NETCARDS_DB": fromEnvironment], db: false)
+                                     env: ["NETCARDS_DB": fromEnvironment], db: .unnamed)
         #expect(review.status == 0, "\(review)")
 
         #expect(FileManager.default.fileExists(atPath: fromEnvironment))
         #expect(!FileManager.default.fileExists(atPath: sandbox.defaultStorePath), "the default store is left alone")
-        #expect(try sandbox.cards(env: ["NETCARDS_DB": fromEnvironment], db: false)[id: card.id]?.reps == 1)
+        #expect(try sandbox.cards(env: ["NETCARDS_DB": fromEnvironment], db: .unnamed)[id: card.id]?.reps == 1)
     }
 
     @Test("--db wins over NETCARDS_DB")
@@ -97,7 +98,7 @@ struct CommandLineTests {
     @Test("without --db or NETCARDS_DB the store goes to $XDG_DATA_HOME/netcards/netcards.sqlite")
     func defaultStore() throws {
         let sandbox = try Sandbox()
-        let result = try sandbox.run(["decks"], db: false)
+        let result = try sandbox.run(["decks"], db: .unnamed)
         #expect(result.status == 0, "\(result)")
         #expect(FileManager.default.fileExists(atPath: sandbox.defaultStorePath))
     }

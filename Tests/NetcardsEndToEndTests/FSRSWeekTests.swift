@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// A week of reviews under FSRS through the real binary: lapsed cards come back in the same run, the review

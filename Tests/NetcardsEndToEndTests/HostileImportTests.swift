@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// `netcards import` of Anki packages with values Anki never writes (Tests/Fixtures/import/README.md): a clear

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// Card text that tries to drive the terminal (retitle the window, clear the screen, a C1 CSI) is shown with

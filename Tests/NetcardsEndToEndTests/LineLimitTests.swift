@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// A line over 4 KB at a review or quiz prompt is refused with a message and the prompt comes back; the line

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// `netcards review` with stdin a pipe: plain lines, no line editor — how scripts and CI drive it.

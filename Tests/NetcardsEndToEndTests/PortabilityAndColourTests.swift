@@ -41,10 +41,9 @@ struct PortabilityAndColourTests {
         // mount namespace, so not even SwiftPM's absolute fallback paths into the build exist.
         let buildFolder = try NetcardsBinary.require().resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let result = try runNetcards(
+        let result = try sandbox.runProgram(BuildFolderHiding.unshare.path,
             ["--mount", "--map-root-user", "sh", "-c", #"mount -t tmpfs none "$1" && shift && exec "$@""#, "sh",
-             buildFolder.path, copy.path, "decks", "--db", sandbox.storePath],
-            env: sandbox.environment, executable: BuildFolderHiding.unshare)
+             buildFolder.path, copy.path, "decks", "--db", sandbox.storePath])
         #expect(result.status == 0, "\(result)")
         for deck in try DeckSources.parsed() {
             #expect(result.stdout.contains(deck.name), "lists \(deck.name)")
@@ -115,8 +114,8 @@ enum BuildFolderHiding {
     /// unshare(1) exists and may make user + mount namespaces here (not every CI runner allows it).
     static let isAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: unshare.path) else { return false }
-        let probe = try? runNetcards(["--mount", "--map-root-user", "sh", "-c", "mount -t tmpfs none /mnt"],
-                                     env: ["PATH": "/usr/bin:/bin"], executable: unshare, timeout: 10)
+        let probe = try? runProgram(unshare, ["--mount", "--map-root-user", "sh", "-c", "mount -t tmpfs none /mnt"],
+                                    environment: ["PATH": "/usr/bin:/bin"], timeout: .seconds(10))
         return probe?.status == 0
     }()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -482,15 +483,15 @@ struct QuizTests {
         var asked: [StoredCard] = []
         for index in 1...3 {
             try session.expect(Self.answerPrompt, timeout: Self.wait)
-            let card = try card(asking: try question(index, of: 3, in: session.text), among: cards)
+            let card = try card(asking: try question(index, of: 3, in: session.stdout), among: cards)
             asked.append(card)
             try session.send((index == 3 ? "zzz" : card.back) + "\n")
             try session.expect(index == 3 ? "✗ not quite" : "✓ correct  \(card.back)", timeout: Self.wait)
         }
         try session.expect("Score: 2/3", timeout: Self.wait)
         try session.expect("Missed:\n  \(asked[2].front) → \(asked[2].back)  (you said zzz)", timeout: Self.wait)
-        #expect(session.waitForExit(timeout: Self.wait) == 0, "\(session.text)")
-        #expect(!session.text.containsEscape, "no escape codes on a pipe")
+        #expect(try session.waitForExit(timeout: Self.wait).status == 0, "\(session.stdout)")
+        #expect(!session.stdout.containsEscape, "no escape codes on a pipe")
         #expect(try quizStats(sandbox).answers == 3)
 
         // The whole run at once, as a script would: the same seed asks the same questions.
@@ -508,15 +509,15 @@ struct QuizTests {
         let session = try sandbox.pipedSession(["quiz", "ports", "-n", "4", "--seed", "19"])
 
         try session.expect(Self.answerPrompt, timeout: Self.wait)
-        let first = try card(asking: try question(1, of: 4, in: session.text), among: cards)
+        let first = try card(asking: try question(1, of: 4, in: session.stdout), among: cards)
         try session.send(first.back + "\n")
         try session.expect("✓ correct  \(first.back)", timeout: Self.wait)
         try session.expect(Self.answerPrompt, timeout: Self.wait)
         session.waitUntilReadingStandardInput(timeout: Self.wait)
         session.signal(SIGTERM)
-        let status = session.waitForExit(timeout: Self.wait)  // nil: still running (then killed)
-        #expect(status == 128 + SIGTERM, "exit status (nil = still running)\n\(session.text)")
-        #expect(session.text.contains("Score: 1/1"), "\(session.text)")
+        let status = try session.waitForExit(timeout: Self.wait).status
+        #expect(status == 128 + SIGTERM, "exit status\n\(session.stdout)")
+        #expect(session.stdout.contains("Score: 1/1"), "\(session.stdout)")
         #expect(try reviewLog(sandbox).map(\.cardId) == [first.id])
     }
 }

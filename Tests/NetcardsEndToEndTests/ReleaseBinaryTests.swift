@@ -42,9 +42,9 @@ struct ReleaseBinaryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let env = ["NETCARDS_DB": folder.appending(path: "store.sqlite").path, "NETCARDS_NOW": fixedNow,
                    "NO_COLOR": "1", "HOME": folder.path, "TZ": "UTC"]
-        let version = try runNetcards(["--version"], env: env, executable: binary)
+        let version = try runProgram(binary, ["--version"], environment: env)
         #expect(version.status == 0 && version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version)")
-        let status = try runNetcards([], env: env, executable: binary)
+        let status = try runProgram(binary, [], environment: env)
         #expect(status.status == 0, "\(status)")
         #expect(status.stdout.contains("netcards · 2026-11-28"), "\(status)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// The review REPL's own commands and grade defaults, on a real pseudo-terminal.

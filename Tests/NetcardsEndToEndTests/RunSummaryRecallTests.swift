@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// The review summary's line per module the run answered cards of: estimated recall and introduced cards,

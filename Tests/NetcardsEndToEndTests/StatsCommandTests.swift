@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// `netcards stats` on the history of `StatsHistory` (40 days of scripted reviews and two quizzes, see its
@@ -334,7 +335,7 @@ struct StatsCommandTests {
         try session.send("\n")
         try session.expect("grade 0-5")
         try session.send("5\n")
-        #expect(session.waitForExit() == 0, "\(session.text)")
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
 
         let json = try sandbox.stats()
         let text = try sandbox.statsText()

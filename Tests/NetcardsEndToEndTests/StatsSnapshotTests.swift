@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// The whole `netcards stats` screen at 80 columns (piped, so without colour) on the known history,

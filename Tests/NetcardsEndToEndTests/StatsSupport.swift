@@ -1,5 +1,6 @@
 import Foundation
 import NetcardsCore
+import NetcardsTestSupport
 import Testing
 
 /// What `netcards stats --json` prints (README, "Stats"): decoding fails on a renamed or missing field.

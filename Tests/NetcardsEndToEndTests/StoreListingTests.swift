@@ -1,5 +1,6 @@
 import Foundation
 import NetcardsCore
+import NetcardsTestSupport
 import Testing
 
 @Suite("A new store lists the bundled decks")

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

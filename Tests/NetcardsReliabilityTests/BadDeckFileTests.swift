@@ -36,17 +36,17 @@ extension Reliability {
         }
 
         @Test("a bad deck file: exit 1, the error names the file, the store unchanged", arguments: BadFile.allCases)
-        func refused(file: BadFile) async throws {
+        func refused(file: BadFile) throws {
             let sandbox = try Sandbox()
-            try await sandbox.createStore()
+            try sandbox.createStore()
             let deck = sandbox.path("\(file.rawValue).md")
             try file.contents.write(to: URL(fileURLWithPath: deck))
-            let before = try await StoreSnapshot.take(sandbox)
+            let before = try StoreSnapshot.take(sandbox)
 
-            let result = try await sandbox.run(["import", deck], timeout: .seconds(120))
+            let result = try sandbox.run(["import", deck], timeout: .seconds(120))
             #expect(result.status == 1 && !result.killedBySignal, "\(result)")
             #expect(result.stderr.contains(deck) || result.stderr.contains("\(file.rawValue).md"), "\(result)")
-            #expect(try await StoreSnapshot.take(sandbox) == before, "the failed import changed the store")
+            #expect(try StoreSnapshot.take(sandbox) == before, "the failed import changed the store")
 
             if file == .threeThousandErrors {
                 let located = result.stderr.components(separatedBy: "\n").filter { $0.contains("\(file.rawValue).md:") }
@@ -60,7 +60,7 @@ extension Reliability {
 enum ImportCommand {
     /// `netcards import --help` prints the root help (exit 0) while there is no such command, so look for its usage line.
     static let exists: Bool = {
-        guard let help = RunningProgram.runBlocking(NetcardsBinary.path, ["import", "--help"]) else { return false }
+        guard let help = try? runProgram(NetcardsBinary.require(), ["import", "--help"], environment: [:]) else { return false }
         return help.status == 0 && help.stdout.contains("USAGE: netcards import")
     }()
 }
@@ -71,10 +71,10 @@ struct StoreSnapshot: Equatable {
     var cards: String
     var decks: String
 
-    static func take(_ sandbox: Sandbox) async throws -> StoreSnapshot {
-        let cards = try await sandbox.run(["cards", "--json"])
-        let decks = try await sandbox.run(["decks", "--json"])
-        let dump = SQLite3.isInstalled ? try await SQLite3.query(sandbox.store, ".dump", in: sandbox) : nil
+    static func take(_ sandbox: Sandbox) throws -> StoreSnapshot {
+        let cards = try sandbox.run(["cards", "--json"])
+        let decks = try sandbox.run(["decks", "--json"])
+        let dump = SQLite3.isInstalled ? try SQLite3.query(sandbox.storePath, ".dump", in: sandbox) : nil
         return StoreSnapshot(dump: dump, cards: cards.stdout, decks: decks.stdout)
     }
 }

@@ -1,62 +1,63 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 extension Reliability {
     /// `netcards restore` lists the daily backups and puts one back, saving the current store aside first.
     @Suite struct Restore {
         @Test("restore lists the backups newest first, with date and cards; a number out of range is a usage error")
-        func listing() async throws {
+        func listing() throws {
             let sandbox = try Sandbox()
-            let none = try await sandbox.run(["restore"])
+            let none = try sandbox.run(["restore"])
             #expect(none.status == 0 && none.stdout.contains("No backups"), "\(none)")
-            try await sandbox.createStore()
-            let cards = try await sandbox.cards().count
-            _ = try await sandbox.run([], environment: DailyCheck.morning("2026-11-30"))
+            try sandbox.createStore()
+            let cards = try sandbox.cards().count
+            _ = try sandbox.run([], env: DailyCheck.morning("2026-11-30"))
 
-            let list = try await sandbox.run(["restore"])
+            let list = try sandbox.run(["restore"])
             #expect(list.status == 0, "\(list)")
             let rows = list.stdout.split(separator: "\n").filter { $0.contains("netcards-2026-") }
             #expect(rows.count == 2, "\(list)")
             #expect(rows.first?.contains("2026-11-30") == true && rows.last?.contains("2026-11-28") == true, "newest first: \(list)")
             #expect(rows.allSatisfy { $0.contains(" \(cards) ") }, "each row shows the \(cards) cards: \(list)")
 
-            let outOfRange = try await sandbox.run(["restore", "3"])
+            let outOfRange = try sandbox.run(["restore", "3"])
             #expect(outOfRange.status == 2, "\(outOfRange)")
             #expect(outOfRange.stderr.contains("1 to 2"), "\(outOfRange)")
         }
 
         @Test("a damaged store is restored from the newest good backup; the damaged one is saved aside",
               .enabled(if: SQLite3.isInstalled, "needs sqlite3 to damage a page"))
-        func restoreDamagedStore() async throws {
+        func restoreDamagedStore() throws {
             let sandbox = try Sandbox()
-            try await sandbox.createStore()
-            try #require(try await sandbox.run(["review", "--new", "3"], input: goodGrades(3)).status == 0)
+            try sandbox.createStore()
+            try #require(try sandbox.run(["review", "--new", "3"], stdin: goodGrades(3)).status == 0)
             // The 29th's backup holds the three answers of the 28th.
-            try #require(try await sandbox.run([], environment: DailyCheck.morning("2026-11-29")).status == 0)
-            try await DailyCheck.damageAPage(sandbox)
-            let damaged = try bytes(of: sandbox.store)
-            let refused = try await sandbox.run([], environment: DailyCheck.morning("2026-11-30"))
+            try #require(try sandbox.run([], env: DailyCheck.morning("2026-11-29")).status == 0)
+            try DailyCheck.damageAPage(sandbox)
+            let damaged = try bytes(of: sandbox.storePath)
+            let refused = try sandbox.run([], env: DailyCheck.morning("2026-11-30"))
             try #require(refused.status == 1, "\(refused)")
 
-            let restore = try await sandbox.run(["restore", "1"], environment: DailyCheck.morning("2026-11-30"))
+            let restore = try sandbox.run(["restore", "1"], env: DailyCheck.morning("2026-11-30"))
             #expect(restore.status == 0, "\(restore)")
-            let aside = try #require(files(in: sandbox.folder, startingWith: "netcards.sqlite.before-restore-").first)
+            let aside = try #require(files(in: sandbox.root, startingWith: "netcards.sqlite.before-restore-").first)
             #expect(restore.stdout.contains(sandbox.path(aside)), "says where the replaced store went: \(restore)")
             #expect(try bytes(of: sandbox.path(aside)) == damaged, "the damaged store is kept as it was")
 
-            let after = try await sandbox.run(["review", "--new", "1"], input: goodGrades(1), environment: DailyCheck.morning("2026-11-30"))
+            let after = try sandbox.run(["review", "--new", "1"], stdin: goodGrades(1), env: DailyCheck.morning("2026-11-30"))
             #expect(after.status == 0 && after.stdout.contains("next in"), "\(after)")
-            #expect(try await SQLite3.query(sandbox.store, "SELECT count(*) FROM review_log", in: sandbox) == "4",
+            #expect(try SQLite3.query(sandbox.storePath, "SELECT count(*) FROM review_log", in: sandbox) == "4",
                     "the 3 answers of the backup and today's")
-            #expect(try await SQLite3.query(sandbox.store, "PRAGMA integrity_check", in: sandbox) == "ok")
+            #expect(try SQLite3.query(sandbox.storePath, "PRAGMA integrity_check", in: sandbox) == "ok")
         }
 
         @Test("a damaged or foreign backup file is refused and the store left as it was")
-        func badBackupRefused() async throws {
+        func badBackupRefused() throws {
             let sandbox = try Sandbox()
-            try await sandbox.createStore()
-            try #require(try await sandbox.run(["review", "--new", "1"], input: goodGrades(1)).status == 0)
-            let before = try await sandbox.cards()
+            try sandbox.createStore()
+            try #require(try sandbox.run(["review", "--new", "1"], stdin: goodGrades(1)).status == 0)
+            let before = try sandbox.cards()
             let bad = sandbox.path("half.sqlite")
             let whole = try bytes(of: sandbox.path("backups/netcards-2026-11-28.sqlite"))
             try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: bad))
@@ -64,12 +65,13 @@ extension Reliability {
             try Data("not a store\n".utf8).write(to: URL(fileURLWithPath: notes))
 
             for file in [bad, notes, sandbox.path("missing.sqlite")] {
-                let result = try await sandbox.run(["restore", file])
+                let result = try sandbox.run(["restore", file])
                 #expect(result.status == 1, "\(file): \(result)")
                 #expect(result.stderr.contains(file), "\(file): \(result)")
             }
-            #expect(files(in: sandbox.folder, startingWith: "netcards.sqlite.before-restore").isEmpty)
-            #expect(try await sandbox.cards().map(\.reps) == before.map(\.reps))
+            #expect(files(in: sandbox.root, startingWith: "netcards.sqlite.before-restore").isEmpty)
+            #expect(try sandbox.cards().map(\.reps) == before.map(\.reps))
         }
+
     }
 }

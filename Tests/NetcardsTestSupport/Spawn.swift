@@ -10,12 +10,16 @@ private let spawnSetSID: Int32 = 0x80
 /// posix_spawn_file_actions_addclosefrom_np (glibc ≥ 2.34), also behind __USE_GNU: looked up at run time.
 /// Closes every other descriptor in the child, so pipes of tests running in parallel don't leak into it.
 private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-private let addCloseFrom: AddCloseFrom? = {
-    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np") else {
-        return nil
-    }
-    return unsafeBitCast(symbol, to: AddCloseFrom.self)
-}()
+private let addCloseFrom: AddCloseFrom? = glibcSymbol("posix_spawn_file_actions_addclosefrom_np")
+
+/// posix_spawn_file_actions_addchdir_np (glibc ≥ 2.29), behind __USE_GNU too: the child's working directory.
+private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+private let addChdir: AddChdir? = glibcSymbol("posix_spawn_file_actions_addchdir_np")
+
+private func glibcSymbol<Function>(_ name: String) -> Function? {
+    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, name) else { return nil }
+    return unsafeBitCast(symbol, to: Function.self)
+}
 
 package struct SpawnFailure: Error, CustomStringConvertible {
     package var description: String
@@ -35,8 +39,9 @@ package enum ChildStandardIO {
 /// Starts a process as a shell would: every signal at its default disposition and none blocked, whatever
 /// the calling thread has. (Foundation.Process doesn't do that: a child started from a Dispatch worker thread
 /// inherits its mask, with SIGINT, SIGTERM and SIGHUP blocked, so signals sent to it never arrive.)
+/// `directory` is the child's working directory (the caller's when nil).
 package func spawnProcess(_ executable: URL, arguments: [String], environment: [String: String], io: ChildStandardIO,
-                  newSession: Bool) throws -> pid_t {
+                          newSession: Bool, directory: String? = nil) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -52,6 +57,10 @@ package func spawnProcess(_ executable: URL, arguments: [String], environment: [
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
     }
     if let addCloseFrom { _ = addCloseFrom(&actions, 3) }
+    if let directory {
+        guard let addChdir else { throw SpawnFailure(description: "this C library cannot start a process in \(directory)") }
+        _ = addChdir(&actions, directory)
+    }
 
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -21,8 +22,8 @@ struct LabControlTests {
         try session.expect("How to see it: `dig @127.0.0.1 -p ")
         try session.expect("answer> ")  // the second question still comes
         try session.send(":give-up\n")
-        #expect(session.waitForExit() == 0, "\(session.text)")
-        #expect(session.text.contains("Given up: grade 1 · again today."))
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
+        #expect(session.stdout.contains("Given up: grade 1 · again today."))
 
         let card = try #require(try sandbox.cards(["--deck", "labs"])[id: "labs/dns"])
         #expect(card.due == "2026-11-28" && card.reps == 0)
@@ -40,12 +41,12 @@ struct LabControlTests {
     func quitAndEndOfInput() throws {
         let sandbox = try Sandbox()
         let session = try sandbox.startLab("dns")
-        let port = try #require(LabTools.endpoints(in: session.text).first)
+        let port = try #require(LabTools.endpoints(in: session.stdout).first)
         #expect(try LabTools.listening(pid: session.pid).map(\.port) == [port])
         #expect(try LabTools.listening(pid: session.pid, udp: true).map(\.port) == [port])
         try session.send(":quit\n")
-        #expect(session.waitForExit() == 0)
-        #expect(session.text.contains("nothing saved"))
+        #expect(try session.waitForExit().status == 0)
+        #expect(session.stdout.contains("nothing saved"))
         #expect(!(try LabTools.allListeningPorts().contains(port)))
 
         let piped = try sandbox.run(["lab", "resolve"], stdin: "")
@@ -64,7 +65,7 @@ struct LabControlTests {
         #expect(ports.count == 2, "the gateway and its slow upstream")
         session.waitUntilReadingStandardInput()
         session.signal(signal)
-        #expect(session.waitForExit() == 128 + signal)
+        #expect(try session.waitForExit().status == 128 + signal)
         #expect(try LabTools.allListeningPorts().isDisjoint(with: ports))
     }
 
@@ -111,6 +112,6 @@ struct LabControlTests {
         try due.expect("Lab route")
         try due.expect("answer> ")
         try due.send(":quit\n")
-        #expect(due.waitForExit() == 0)
+        #expect(try due.waitForExit().status == 0)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NetcardsTestSupport
 import Testing
 
 /// Every lab solved through a pipe with the real tools, as a learner in a second terminal would, then the
@@ -22,15 +23,15 @@ struct LabSolvingTests {
         let local = try #require(sockets.first { $0.address == "127.0.0.1" })
         let wildcard = try #require(sockets.first { $0.address == "0.0.0.0" })
         #expect(sockets.contains { $0.address == "[::]" || $0.address == "*" }, "\(sockets)")
-        #expect(!session.text.contains(String(local.port)), "the ports are not printed")
+        #expect(!session.stdout.contains(String(local.port)), "the ports are not printed")
 
         try session.send("\(wildcard.port)\n")
         try session.expect("✗")
         try session.expect("answer> ")
         try session.send("\(local.port)\n")
         try session.expect("✓ correct")
-        #expect(session.waitForExit() == 0, "\(session.text)")
-        #expect(session.text.contains("Solved, after retries: grade 4"), "\(session.text)")
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
+        #expect(session.stdout.contains("Solved, after retries: grade 4"), "\(session.stdout)")
         #expect(try LabTools.allListeningPorts().isDisjoint(with: sockets.map(\.port)), "no listener is left")
 
         let card = try labCard(sandbox, "listening")
@@ -48,8 +49,8 @@ struct LabSolvingTests {
     func refusedOrSilent() throws {
         let sandbox = try Sandbox()
         let session = try sandbox.startLab("refused-or-silent")
-        let ports = LabTools.endpoints(in: session.text)
-        try #require(ports.count == 2, "\(session.text)")
+        let ports = LabTools.endpoints(in: session.stdout)
+        try #require(ports.count == 2, "\(session.stdout)")
         let probes = try ports.map { try LabTools.run(["nc", "-zv", "-w", "2", "127.0.0.1", String($0)]) }
         let silent = try #require(zip(ports, probes).first { $0.1.status == 0 }?.0, "\(probes)")
         #expect(probes.contains { $0.status != 0 && $0.stderr.contains("refused") }, "\(probes)")
@@ -58,8 +59,8 @@ struct LabSolvingTests {
         try session.expect("Hint 1/2: ")
         try session.send("127.0.0.1:\(silent)\n")
         try session.expect("✓ correct")
-        #expect(session.waitForExit() == 0, "\(session.text)")
-        #expect(session.text.contains("Solved, with hints: grade 3"))
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
+        #expect(session.stdout.contains("Solved, with hints: grade 3"))
         let card = try labCard(sandbox, "refused-or-silent")
         #expect(card.due == today && abs(card.ease - 2.36) < 1e-9, "a 3 comes back today: \(card)")
         #expect(try LabTools.allListeningPorts().isDisjoint(with: ports))
@@ -69,7 +70,7 @@ struct LabSolvingTests {
     func dns() throws {
         let sandbox = try Sandbox()
         let session = try sandbox.startLab("dns")
-        let port = try #require(LabTools.endpoints(in: session.text).first)
+        let port = try #require(LabTools.endpoints(in: session.stdout).first)
         let udp = try LabTools.run(["dig", "@127.0.0.1", "-p", String(port), "www.lab.test"])
         let tcp = try LabTools.run(["dig", "@127.0.0.1", "-p", String(port), "+tcp", "www.lab.test"])
         let answers = LabTools.digAnswers(udp.stdout)
@@ -86,8 +87,8 @@ struct LabSolvingTests {
         // The question says "in seconds"; saying the unit too is as right.
         try session.send("\(answers[0].ttl) seconds\n")
         try session.expect("✓ correct")
-        #expect(session.waitForExit() == 0, "\(session.text)")
-        #expect(session.text.contains("Solved at the first try: grade 5 · next on \(tomorrow)"))
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
+        #expect(session.stdout.contains("Solved at the first try: grade 5 · next on \(tomorrow)"))
         let card = try labCard(sandbox, "dns")
         #expect(card.reps == 1 && card.due == tomorrow && abs(card.ease - 2.6) < 1e-9)
     }
@@ -96,7 +97,7 @@ struct LabSolvingTests {
     func clusterDNS() throws {
         let sandbox = try Sandbox()
         let session = try sandbox.startLab("cluster-dns")
-        let port = try #require(LabTools.endpoints(in: session.text).first)
+        let port = try #require(LabTools.endpoints(in: session.stdout).first)
         let short = try LabTools.run(["dig", "@127.0.0.1", "-p", String(port), "payments.prod"])
         #expect(short.stdout.contains("status: NXDOMAIN"), "\(short.stdout)")
         let full = try LabTools.run(["dig", "@127.0.0.1", "-p", String(port), "+short", "payments.prod.svc.cluster.local"])
@@ -105,7 +106,7 @@ struct LabSolvingTests {
 
         try session.send("\(address)\n")
         try session.expect("✓ correct")
-        #expect(session.waitForExit() == 0, "\(session.text)")
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
         #expect(try labCard(sandbox, "cluster-dns").due == tomorrow)
     }
 
@@ -113,7 +114,7 @@ struct LabSolvingTests {
     func resolve() throws {
         let sandbox = try Sandbox()
         let session = try sandbox.startLab("resolve")
-        let port = try #require(LabTools.endpoints(in: session.text).first)
+        let port = try #require(LabTools.endpoints(in: session.stdout).first)
         let direct = try LabTools.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/"])
         #expect(direct.stdout == "404")
         let pinned = try LabTools.run(["curl", "-s", "--resolve", "shop.lab.test:\(port):127.0.0.1", "http://shop.lab.test:\(port)/"])
@@ -122,7 +123,7 @@ struct LabSolvingTests {
 
         try session.send("\(word)\n")
         try session.expect("✓ correct")
-        #expect(session.waitForExit() == 0, "\(session.text)")
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
         #expect(try labCard(sandbox, "resolve").due == tomorrow)
     }
 
@@ -130,7 +131,7 @@ struct LabSolvingTests {
     func gatewayErrors() throws {
         let sandbox = try Sandbox()
         let session = try sandbox.startLab("gateway-errors")
-        let port = try #require(LabTools.endpoints(in: session.text).first)
+        let port = try #require(LabTools.endpoints(in: session.stdout).first)
         nonisolated(unsafe) var results: [String: (code: String, seconds: Double)] = [:]
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
@@ -149,8 +150,8 @@ struct LabSolvingTests {
         try session.expect("✗")
         try session.send("\(down.key)\n")
         try session.expect("✓ correct")
-        #expect(session.waitForExit() == 0, "\(session.text)")
-        #expect(session.text.contains("grade 4"))
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
+        #expect(session.stdout.contains("grade 4"))
     }
 
     @Test("route: the interface after `dev` in ip route get 203.0.113.9")
@@ -163,7 +164,7 @@ struct LabSolvingTests {
 
         try session.send("\(device)\n")
         try session.expect("✓ correct")
-        #expect(session.waitForExit() == 0, "\(session.text)")
+        #expect(try session.waitForExit().status == 0, "\(session.stdout)")
         #expect(try labCard(sandbox, "route").due == tomorrow)
     }
 }

@@ -1,34 +1,13 @@
 import Foundation
 import NetcardsLab
+import NetcardsTestSupport
 import Testing
 
 /// The real tools a learner runs beside a lab: dig, curl, ss, nc, ip. Each is run as a learner would and its
 /// output parsed here, independently of netcards.
 enum LabTools {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // stderr is read on another thread, so neither pipe can fill up and block the tool.
-        let group = DispatchGroup()
-        let errorData = DataBox()
-        onOwnThread(group) { errorData.data = PipeReading.readToEnd(errors.fileHandleForReading) }
-        let data = PipeReading.readToEnd(output.fileHandleForReading)
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
-                      stderr: String(decoding: errorData.data, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> ProcessResult {
+        try runProgram(URL(fileURLWithPath: "/usr/bin/env"), arguments, environment: ProcessInfo.processInfo.environment)
     }
 
     struct Socket: Equatable {
@@ -73,17 +52,13 @@ enum LabTools {
 
 extension Sandbox {
     /// `netcards lab NAME` through pipes, once its first `answer> ` prompt is up.
-    func startLab(_ name: String, env: [String: String] = [:]) throws -> PipedSession {
+    func startLab(_ name: String, env: [String: String] = [:]) throws -> RunningProgram {
         let session = try pipedSession(["lab", name], env: env)
         try session.expect("answer> ")
         return session
     }
 
-    func stats() throws -> StatsOutput {
-        let result = try run(["stats", "--json"])
-        try #require(result.status == 0, "\(result)")
-        return try JSONDecoder().decode(StatsOutput.self, from: result.stdoutData)
-    }
+    func stats() throws -> StatsOutput { try decoded(["stats", "--json"]) }
 
     /// The review log's rows (`export --format log`) as CSV lines without the header.
     func logLines() throws -> [String] {
