@@ -22,6 +22,18 @@ enum ArgumentRanges {
         throw ValidationError("\(flag) takes \(range.lowerBound) to \(range.upperBound) (\(meaning)), not \(value)")
     }
 
+    /// Reads a number flag's value. The flags take the next word whatever it is (so `-n -5` gets the range
+    /// message above rather than "unknown option"); another option there (`-n --all`) means the number is
+    /// missing, and is refused saying so.
+    static func number(_ text: String, flag: String, in range: ClosedRange<Int>, example: String) throws -> Int {
+        if let value = Int(text) { return value }
+        let numbers = "\(range.lowerBound) to \(range.upperBound)"
+        if text.hasPrefix("-"), text.dropFirst().contains(where: { !$0.isNumber }) {
+            throw ValidationError("\(flag) needs a number (\(numbers)) and got the option \(text): put the number right after \(flag), as in \(example)")
+        }
+        throw ValidationError("\(flag) needs a whole number (\(numbers)), not \(text)")
+    }
+
     static func clamped(_ value: Int, to range: ClosedRange<Int>) -> Int {
         min(max(value, range.lowerBound), range.upperBound)
     }

@@ -13,11 +13,13 @@ extension Netcards {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A table (ports, layers, components, vpc, …) or a deck with tables.") var name: String
-        @Option(name: .short, parsing: .unconditional, help: "Number of questions, 1-10000 (default 10; at most the pool).") var n: Int = 10
+        @Option(name: .short, parsing: .unconditional, help: "Number of questions, 1-10000 (default 10; at most the pool).",
+                transform: { try ArgumentRanges.number($0, flag: "-n", in: ArgumentRanges.questions, example: "-n 20") }) var n: Int = 10
         @Option(help: "Which way to ask: a question kind of the table (for ports: port or service), or both.") var direction: String = "both"
         @Option(help: "Repeat an order: the same seed asks the same questions in the same order.") var seed: UInt64?
         @Flag(help: "Ports only: add about 80 more ports engineers meet at work (names from /etc/services accepted too).") var all = false
-        @Option(parsing: .unconditional, help: "Multiple choice with this many options (2-9).") var choices: Int?
+        @Option(parsing: .unconditional, help: "Multiple choice with this many options (2-9).",
+                transform: { try ArgumentRanges.number($0, flag: "--choices", in: ArgumentRanges.choices, example: "--choices 4") }) var choices: Int?
 
         func validate() throws {
             try ArgumentRanges.check(n, in: ArgumentRanges.questions, flag: "-n", meaning: "questions; a quiz asks at most its pool")

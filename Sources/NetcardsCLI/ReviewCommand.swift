@@ -13,7 +13,8 @@ extension Netcards {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only these decks (repeatable).") var deck: [String] = []
-        @Option(name: .customLong("new"), parsing: .unconditional, help: "New cards to introduce in this run, 0-10000 (default: the new-per-day setting).") var newCards: Int?
+        @Option(name: .customLong("new"), parsing: .unconditional, help: "New cards to introduce in this run, 0-10000 (default: the new-per-day setting).",
+                transform: { try ArgumentRanges.number($0, flag: "--new", in: ArgumentRanges.newCards, example: "--new 5") }) var newCards: Int?
 
         func validate() throws {
             // Below the range is refused; above it means "all of them" and is clamped in run().

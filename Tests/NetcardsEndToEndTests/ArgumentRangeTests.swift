@@ -35,6 +35,20 @@ struct ArgumentRangeTests {
         try expectUsageError(test)
     }
 
+    static let optionForNumber: [Case] = [
+        Case(arguments: ["quiz", "ports", "-n", "--all"], names: ["-n needs a number (1 to 10000)", "option --all", "-n 20"]),
+        Case(arguments: ["quiz", "ports", "--choices", "--seed", "4"], names: ["--choices needs a number (2 to 9)", "option --seed"]),
+        Case(arguments: ["review", "--new", "--deck", "protocols"], names: ["--new needs a number (0 to 10000)", "option --deck"]),
+        Case(arguments: ["quiz", "ports", "-n", "ten"], names: ["-n needs a whole number (1 to 10000), not ten"]),
+    ]
+
+    /// These flags take the next word whatever it is (so `-1` gets the range message): another option there
+    /// means the number was left out, and the message says so instead of calling the option an invalid value.
+    @Test("an option or a word where the number goes: exit 2, the flag needs a number", arguments: optionForNumber)
+    func optionInPlaceOfNumber(_ test: Case) throws {
+        try expectUsageError(test)
+    }
+
     /// Exit 2, one error line naming everything in `test.names`, nothing printed and no store made.
     private func expectUsageError(_ test: Case, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let sandbox = try Sandbox()
