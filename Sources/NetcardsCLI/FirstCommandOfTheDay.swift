@@ -6,8 +6,13 @@ import NetcardsTerminal
 /// before it takes a grade — and, once the bundled decks are up to date, writes the day's backup. "First" is read
 /// from the backups folder: today's backup is not there yet.
 enum FirstCommandOfTheDay {
-    /// True on the day's first command, once the store passed the check.
+    /// True on the day's first command, once the store passed the check. A daily backup opened with --db is
+    /// neither checked nor backed up: it says what it is instead (restoring it checks it whole).
     static func check(store: NetcardsStore, today: StudyDay) throws -> Bool {
+        if StoreBackups.isBackup(store.path) {
+            TerminalOutput.standardError.line("netcards: \(store.path) is one of the daily backups: no backup is made of it, and what you change here stays in this copy. `netcards restore \(store.path)` makes it your store again (the current one is saved aside).")
+            return false
+        }
         let backups = StoreBackups(storePath: store.path)
         guard backups.isFirstCommand(of: today) else { return false }
         let check = try store.quickCheck()

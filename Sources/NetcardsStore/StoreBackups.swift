@@ -21,6 +21,16 @@ public struct StoreBackups: Sendable {
         stem = ((storePath as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
+    /// True for a file named as a daily backup (`STORE-YYYY-MM-DD.sqlite`) in a folder named `backups`: a store
+    /// opened from there is a look into the past, and backing it up would only nest `backups/backups/`.
+    public static func isBackup(_ storePath: String) -> Bool {
+        let folder = ((storePath as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let name = (storePath as NSString).lastPathComponent
+        guard folder == "backups", name.hasSuffix(".sqlite") else { return false }
+        let stem = name.dropLast(".sqlite".count)
+        return stem.count > 11 && stem.dropLast(10).hasSuffix("-") && StudyDay(iso: String(stem.suffix(10))) != nil
+    }
+
     public func path(for day: StudyDay) -> String {
         (folder as NSString).appendingPathComponent("\(stem)-\(day.iso).sqlite")
     }

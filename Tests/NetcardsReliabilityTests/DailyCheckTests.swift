@@ -8,7 +8,7 @@ extension Reliability {
     @Suite struct DailyCheck {
         static func morning(_ iso: String) -> [String: String] { ["NETCARDS_NOW": "\(iso)T09:00:00Z"] }
 
-        /// The backup files (opening a backup with --db, as `cards(db:)` does, gives it a backups folder of its own).
+        /// The backup files.
         func backupNames(_ sandbox: Sandbox) -> [String] {
             files(in: sandbox.root.appendingPathComponent("backups"), startingWith: "").filter { $0.hasSuffix(".sqlite") }
         }
@@ -38,6 +38,23 @@ extension Reliability {
                 #expect(try SQLite3.query(sandbox.path("backups/netcards-2026-11-29.sqlite"), "PRAGMA integrity_check", in: sandbox) == "ok")
             }
             #expect(files(in: sandbox.root.appendingPathComponent("backups"), startingWith: ".").isEmpty, "no temp file left")
+        }
+
+        @Test("a backup opened with --db says it is one and is not backed up itself (no backups/backups/)")
+        func backupOpenedDirectly() throws {
+            let sandbox = try Sandbox()
+            try sandbox.createStore()
+            let backup = sandbox.path("backups/netcards-2026-11-28.sqlite")
+            for morning in [fixedNow, "2026-11-29T09:00:00Z"] {
+                let look = try sandbox.run(["decks"], env: ["NETCARDS_NOW": morning], db: .at(backup))
+                #expect(look.status == 0 && look.stdout.contains("protocols"), "\(look)")
+                #expect(look.stderr.contains("\(backup) is one of the daily backups: no backup is made of it"), "\(look)")
+                #expect(look.stderr.contains("netcards restore \(backup)"), "\(look)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: sandbox.path("backups/backups")), "a backup of the backup")
+            #expect(backupNames(sandbox) == ["netcards-2026-11-28.sqlite"])
+            let ownStore = try sandbox.run(["decks"])
+            #expect(!ownStore.stderr.contains("daily backups"), "the store itself is no backup: \(ownStore)")
         }
 
         @Test("a month of mornings: 7 daily and 4 weekly backups are kept")
