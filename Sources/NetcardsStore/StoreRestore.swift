@@ -37,9 +37,12 @@ public enum StoreRestore {
     }
 
     /// Checks `backup`, then replaces the store at `store` with a copy of it; the store it replaces (with its
-    /// write-ahead log) is renamed to the returned path, or nil when there was none.
+    /// write-ahead log) is renamed to the returned path, or nil when there was none. Refused while any process
+    /// has the store open (StoreClaim, held until the swap is done).
     public static func restore(_ backup: String, to store: String, savedAsideAt aside: String) throws(StoreError) -> String? {
         try check(backup)
+        let claim = try StoreClaim(store)
+        defer { claim.release() }
         let fileManager = FileManager.default
         var saved: String?
         do {

@@ -73,5 +73,33 @@ extension Reliability {
             #expect(try sandbox.cards().map(\.reps) == before.map(\.reps))
         }
 
+        /// A review waiting at its prompt holds no lock SQLite's busy wait would see, yet has the store open:
+        /// swapping the file under it would send its next grades to the store set aside.
+        @Test("restore under a running review is refused naming it; the review's grades still land; afterwards it restores")
+        func refusedWhileOpen() throws {
+            let sandbox = try Sandbox()
+            try sandbox.createStore()
+            let review = try sandbox.start(["review", "--deck", "internet", "--new", "2"])
+            try review.waitForOutput("the first prompt") { $0.endsAtPrompt }
+            review.waitUntilReadingStandardInput()
+            let before = try bytes(of: sandbox.storePath)
+
+            let refused = try sandbox.run(["restore", "1"])
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderr.contains("is open in another netcards (pid \(review.pid): netcards review --deck internet"), "\(refused)")
+            #expect(refused.stderr.contains("nothing was changed"), "\(refused)")
+            #expect(files(in: sandbox.root, startingWith: "netcards.sqlite.before-restore").isEmpty)
+            #expect(try bytes(of: sandbox.storePath) == before)
+
+            try review.send(goodGrades(2))
+            review.closeInput()
+            let finished = try review.waitForExit()
+            #expect(finished.status == 0 && finished.stdout.occurrences(of: "next in") == 2, "\(finished)")
+            #expect(try sandbox.cards(["--deck", "internet"]).filter { $0.reps >= 1 }.count == 2, "the review's grades are in the store")
+
+            let restored = try sandbox.run(["restore", "1"])
+            #expect(restored.status == 0, "\(restored)")
+            #expect(try sandbox.cards(["--deck", "internet"]).allSatisfy { $0.reps == 0 }, "the backup of the 28th, before the review")
+        }
     }
 }
