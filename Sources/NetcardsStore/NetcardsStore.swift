@@ -30,8 +30,9 @@ public struct NetcardsStore: Sendable {
 
     /// Two netcards started at the same moment on a new store race through its creation: SQLite's locks cover
     /// each step, not GRDB's migrator reading which migrations are applied before it takes the write lock, so
-    /// the slower one fails ("table … already exists", "no such table", or busy while the journal mode
-    /// changes). It then opens again: by then the other one has created the store.
+    /// the slower one fails ("table … already exists", "no such table", a migration already recorded in
+    /// grdb_migrations, or busy while the journal mode changes). Its migration's transaction is rolled back whole;
+    /// it then opens again: by then the other one has created the store.
     private static func open(_ path: String, configuration: Configuration) throws -> DatabaseQueue {
         var attempt = 0
         while true {
@@ -42,7 +43,7 @@ public struct NetcardsStore: Sendable {
                 try migrate(writer, path: path)
                 return writer
             } catch let error as DatabaseError
-                        where attempt < 40 && [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_SCHEMA, .SQLITE_ERROR].contains(error.resultCode) {
+                        where attempt < 40 && [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_SCHEMA, .SQLITE_ERROR, .SQLITE_CONSTRAINT].contains(error.resultCode) {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.05)
             }
