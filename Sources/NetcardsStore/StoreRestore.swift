@@ -38,11 +38,13 @@ public enum StoreRestore {
 
     /// Checks `backup`, then replaces the store at `store` with a copy of it; the store it replaces (with its
     /// write-ahead log) is renamed to the returned path, or nil when there was none. Refused while any process
-    /// has the store open (StoreClaim, held until the swap is done).
+    /// has the store open (StoreClaim): before the copy, and again once it is made, the claim then held until the
+    /// copy is in the store's place — a netcards started during the copy is found then, not swapped under.
     public static func restore(_ backup: String, to store: String, savedAsideAt aside: String) throws(StoreError) -> String? {
         try check(backup)
-        let claim = try StoreClaim(store)
-        defer { claim.release() }
+        try StoreClaim(store).release()
+        var claim: StoreClaim?
+        defer { claim?.release() }
         let fileManager = FileManager.default
         var saved: String?
         do {
@@ -52,7 +54,8 @@ public enum StoreRestore {
                     try copy.writeWithoutTransaction { destination in try source.backup(to: destination) }
                 }
                 try copy.close()
-                // The copy is whole: only now move the current store (and its log) out of the way.
+                // The copy is whole: only now take the store and move it (and its log) out of the way.
+                claim = try StoreClaim(store)
                 if fileManager.fileExists(atPath: store) {
                     try fileManager.moveItem(atPath: store, toPath: aside)
                     saved = aside
