@@ -19,10 +19,17 @@ public struct EstimatedRecall: Hashable, Sendable {
     /// Counts one card's memory as it stands on `day`; `sign` -1 takes a counted memory back out.
     public mutating func count(_ memory: CardMemory, suspended: Bool, on day: StudyDay, fsrs: FSRS, sign: Int = 1) {
         guard !suspended, !memory.isNew else { return }
+        countIntroduced(stability: memory.fsrs.memory?.stability, lastReview: memory.fsrs.lastReview, on: day, fsrs: fsrs, sign: sign)
+    }
+
+    /// Counts an introduced card, not suspended, from the two parts of its memory recall reads: FSRS's stability
+    /// (nil: FSRS has no memory of it) and the day of its last review.
+    public mutating func countIntroduced(stability: Double?, lastReview: StudyDay?, on day: StudyDay, fsrs: FSRS, sign: Int = 1) {
         introduced += sign
-        guard memory.fsrs.memory != nil else { return }
+        guard let stability else { return }
         estimated += sign
-        recallSum += Double(sign) * fsrs.retrievability(of: memory.fsrs, on: day)
+        guard let lastReview else { return }
+        recallSum += Double(sign) * fsrs.retrievability(stability: stability, elapsedDays: day - lastReview)
     }
 
     public static func += (total: inout EstimatedRecall, part: EstimatedRecall) {

@@ -1,21 +1,34 @@
 import GRDB
 import NetcardsCore
 
-/// Cards per module and `CardProgress`, counted by SQLite: grouped by the signs Core's definition reads (the
-/// interval capped at the mature threshold, all the definition tells apart), each group classified by Core.
+/// Cards per module and `CardProgress`, counted by SQLite and classified by Core. SQLite groups cards by the
+/// signs that lead the covering index `card_memory` (deck, suspended, repetitions, repeat today), so it reads the
+/// index in order and never sorts; within a group it counts the two signs that vary from card to card: new, and
+/// an interval at the mature threshold or over (`FILTER` stops at the first false sign, cheaper than `sum`).
+/// `CardProgress`, the one definition, classifies each group and combination. (`+retired`: given `retired = 0`
+/// as a term an index could use, SQLite 3.40 sorts the groups in a temporary B-tree, though the index has them in order.)
 enum ProgressCounts {
     static func byModule(deckScope: String?, scheduler: SchedulerKind, _ db: Database) throws -> [Int64: [CardProgress: Int]] {
         let modules = try DeckModules.read(db)
+        let isNew = MemoryColumns.isNew("card")
+        let mature = "(\(MemoryColumns.interval("card", under: scheduler)) >= \(CardProgress.matureInterval))"
         var result: [Int64: [CardProgress: Int]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT deck_id, suspended, \(MemoryColumns.isNew("card")), min(reps, 1), repeat_today,
-                   min(\(MemoryColumns.interval("card", under: scheduler)), \(CardProgress.matureInterval)), count(*)
-            FROM card INDEXED BY card_memory WHERE retired = 0\(deckScope.map { " AND deck_id IN (\($0))" } ?? "")
-            GROUP BY 1, 2, 3, 4, 5, 6
-            """) {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT deck_id, suspended, reps, repeat_today, count(*),
+                   count() FILTER (WHERE \(mature) AND \(isNew)), count() FILTER (WHERE \(isNew) AND NOT \(mature)),
+                   count() FILTER (WHERE \(mature) AND NOT \(isNew))
+            FROM card INDEXED BY card_memory WHERE +retired = 0\(deckScope.map { " AND deck_id IN (\($0))" } ?? "")
+            GROUP BY deck_id, retired, suspended, reps, repeat_today
+            """)
+        while let row = try rows.next() {
             guard let module = modules[row[0]] else { continue }
-            let signs = CardProgress.Signs(suspended: row[1], isNew: row[2], repetitions: row[3], repeatToday: row[4], interval: row[5])
-            result[module, default: [:]][CardProgress(signs, scheduler: scheduler), default: 0] += row[6] as Int
+            let newMature: Int = row[5], newYounger: Int = row[6], oldMature: Int = row[7]
+            let oldYounger = (row[4] as Int) - newMature - newYounger - oldMature
+            for (isNew, isMature, cards) in [(true, true, newMature), (true, false, newYounger), (false, true, oldMature), (false, false, oldYounger)] where cards > 0 {
+                let signs = CardProgress.Signs(suspended: row[1], isNew: isNew, repetitions: row[2], repeatToday: row[3],
+                                               interval: isMature ? CardProgress.matureInterval : 0)
+                result[module, default: [:]][CardProgress(signs, scheduler: scheduler), default: 0] += cards
+            }
         }
         return result
     }

@@ -138,9 +138,12 @@ extension NetcardsStore {
                 SELECT count(*) FROM card INDEXED BY card_due
                 WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(cardScope)\(Self.notALab)
                 """, arguments: [today.number]) ?? 0
-            let startedToday = try Self.newCardsStarted(on: today, db)
-            let newCards = try Int.fetchOne(db, sql: "SELECT count(*) FROM card INDEXED BY card_new WHERE retired = 0 AND suspended = 0 AND due IS NULL\(cardScope)\(Self.notALab)") ?? 0
-            report.todayFigures.newLeft = min(newCards, max(0, newLimit.addingSaturated(-startedToday)))
+            // The day's allowance of new cards, or fewer when fewer are left: counted only up to the allowance.
+            let allowance = max(0, newLimit.addingSaturated(-(try Self.newCardsStarted(on: today, db))))
+            report.todayFigures.newLeft = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_new
+                WHERE retired = 0 AND suspended = 0 AND due IS NULL\(cardScope)\(Self.notALab) LIMIT ?)
+                """, arguments: [allowance]) ?? 0
 
             report.trend = try Self.trend(today: today, modules: Set(order), db)
 
