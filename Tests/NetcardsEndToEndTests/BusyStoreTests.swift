@@ -55,17 +55,12 @@ struct BusyStoreTests {
 /// The `sqlite3` shell in its own process, inside `BEGIN IMMEDIATE` on a store: it holds the write lock until
 /// `release()`.
 final class WriteLockHolder {
-    private let process = Process()
-    private let input = Pipe()
+    private static let sqlite3 = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    private let shell: RunningProgram
 
     init(store: String) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [store]
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n".utf8))
+        shell = try RunningProgram(executable: Self.sqlite3, arguments: [store], environment: ProcessInfo.processInfo.environment)
+        try shell.send("BEGIN IMMEDIATE;\n")
         // Held once a second writer is refused.
         let deadline = Date().addingTimeInterval(10)
         while Self.canWrite(store) {
@@ -75,21 +70,13 @@ final class WriteLockHolder {
     }
 
     func release() {
-        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        try? shell.send("COMMIT;\n.quit\n")
+        shell.closeInput()
+        _ = try? shell.waitForExit()
     }
 
-    deinit { if process.isRunning { process.terminate() } }
-
     private static func canWrite(_ store: String) -> Bool {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        probe.arguments = [store, "BEGIN IMMEDIATE; ROLLBACK;"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        let probe = try? runProgram(sqlite3, [store, "BEGIN IMMEDIATE; ROLLBACK;"], environment: ProcessInfo.processInfo.environment)
+        return probe?.status == 0
     }
 }

@@ -8,16 +8,8 @@ struct CodeBlockTests {
     /// What the terminal must show for each code line: a 2-space margin, then the line with its tabs expanded to
     /// stops of 8 — worked out by coreutils' `expand`, not by netcards — and no trailing spaces.
     static func shown(_ lines: [String]) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/expand")
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(lines.map { $0 + "\n" }.joined().utf8))
-        try input.fileHandleForWriting.close()
-        let expanded = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let expanded = try runProgram(URL(fileURLWithPath: "/usr/bin/expand"), [], stdin: Data(lines.map { $0 + "\n" }.joined().utf8),
+                                      environment: ProcessInfo.processInfo.environment).stdout
         return expanded.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
             var shown = "  " + line
             while shown.hasSuffix(" ") { shown.removeLast() }

@@ -37,14 +37,11 @@ struct ReleaseBinaryTests {
     /// Foundation and ICU linked in statically still work: a date from NETCARDS_NOW, a store, the bundled decks.
     @Test func runsACommandOnAStore() throws {
         let binary = try #require(ReleaseBinary.url)
-        let folder = FileManager.default.temporaryDirectory.appending(path: "netcards-release-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let env = ["NETCARDS_DB": folder.appending(path: "store.sqlite").path, "NETCARDS_NOW": fixedNow,
-                   "NO_COLOR": "1", "HOME": folder.path, "TZ": "UTC"]
-        let version = try runProgram(binary, ["--version"], environment: env)
+        let sandbox = try Sandbox()
+        let env = ["NETCARDS_DB": sandbox.storePath]
+        let version = try sandbox.run(["--version"], env: env, db: .unnamed, executable: binary)
         #expect(version.status == 0 && version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version)")
-        let status = try runProgram(binary, [], environment: env)
+        let status = try sandbox.run([], env: env, db: .unnamed, executable: binary)
         #expect(status.status == 0, "\(status)")
         #expect(status.stdout.contains("netcards · 2026-11-28"), "\(status)")
     }
@@ -71,15 +68,7 @@ enum SharedLibraries {
 
     /// What the dynamic loader loads for `path`, as `ldd` lists it.
     static func of(_ path: String) throws -> [Library] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
-        process.arguments = [path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try runProgram(URL(fileURLWithPath: "/usr/bin/ldd"), [path], environment: ProcessInfo.processInfo.environment).stdout
         return text.split(separator: "\n").compactMap { line in
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard let first = words.first, first.contains(".so") else { return nil }
