@@ -9,8 +9,11 @@ struct DeckAssembler {
     /// The decks in the order first met.
     private var decks: [AssembledDeck] = []
     private var deckIndexes: [String: Int] = [:]
-    /// Each file's decks by the path its notes name.
+    /// Each file's decks by the path its notes name, and the one looked up last (a file's notes mostly name one).
     private var places: [PlaceKey: Place] = [:]
+    private var lastPlace: (key: PlaceKey, place: Place)?
+    /// The deck appended to last, and its index in `decks`.
+    private var lastDeck: (name: String, index: Int)?
     private(set) var history: [ImportedCardHistory] = []
     private(set) var problems: [ImportProblem] = []
     private(set) var warnings: [String] = []
@@ -95,11 +98,12 @@ struct DeckAssembler {
     }
 
     private mutating func append(_ card: CardDefinition, to deck: String, module: String, title: String?, from origin: Origin) {
-        let index = deckIndexes[deck] ?? {
+        let index = lastDeck.flatMap { $0.name == deck ? $0.index : nil } ?? deckIndexes[deck] ?? {
             decks.append(AssembledDeck(deck: ImportedDeck(name: deck, module: module, title: title)))
             deckIndexes[deck] = decks.count - 1
             return decks.count - 1
         }()
+        lastDeck = (deck, index)
         decks[index].append(card, from: origin)
     }
 
@@ -117,13 +121,18 @@ struct DeckAssembler {
 
     private mutating func place(of deckPath: [String], in file: String) -> Place {
         let key = PlaceKey(file: file, deckPath: deckPath)
-        if let place = places[key] { return place }
+        if let lastPlace, lastPlace.key == key { return lastPlace.place }
+        if let place = places[key] {
+            lastPlace = (key, place)
+            return place
+        }
         let fileName = Self.baseName(file)
         let deck = deckName(for: deckPath, fallback: fileName)
         let fullName = deckPath.joined(separator: "::")
         let place = Place(deck: deck, title: options.deck == nil && !fullName.isEmpty && fullName != deck ? fullName : nil,
                           fileName: fileName)
         places[key] = place
+        lastPlace = (key, place)
         return place
     }
 

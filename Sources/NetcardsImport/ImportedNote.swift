@@ -17,5 +17,8 @@ struct ImportedNote {
 
     var front: String { fields.first ?? "" }
     /// Every field after the first, the empty ones left out, one per line.
-    var back: String { fields.dropFirst().filter { !$0.isEmpty }.joined(separator: "\n") }
+    var back: String {
+        if fields.count == 2 { return fields[1] }
+        return fields.dropFirst().filter { !$0.isEmpty }.joined(separator: "\n")
+    }
 }

@@ -14,7 +14,7 @@ enum NoteCards {
         let front = note.front
         guard !front.isEmpty else { return .failure(.emptyFront) }
         let cloze = ClozeText(front)
-        let isCloze = note.isCloze || !cloze.numbers.isEmpty
+        let isCloze = note.isCloze || cloze.hasDeletions
         let idPart = note.guid.map(StableId.forGuid) ?? StableId.forFront(isCloze ? cloze.revealed : front)
         let noteKey = "\(deck)/\(idPart)"
         if isCloze {

@@ -17,14 +17,11 @@ public struct DeckLoadReport: Hashable, Sendable {
     public var changedCount = 0
     public var retiredCount = 0
 
-    enum Change { case added, changed, retired }
+    enum Change { case changed, retired }
 
     /// Counts the change, and lists its card while fewer than `limit` are listed.
     mutating func record(_ change: Change, _ id: String, listing limit: Int) {
         switch change {
-        case .added:
-            addedCount += 1
-            if added.count < limit { added.append(id) }
         case .changed:
             changedCount += 1
             if changed.count < limit { changed.append(id) }
@@ -171,19 +168,18 @@ extension NetcardsStore {
                 AND id NOT IN (SELECT id FROM temp.staged_card WHERE rowid BETWEEN ? AND ?)
                 """, arguments: [deckId, range.lowerBound, range.upperBound])
         }
-        let added = try String.fetchCursor(db, sql: """
-            SELECT id FROM temp.staged_card s WHERE s.rowid BETWEEN ? AND ?
+        // The new cards: only the ids the report lists are read; the count is what the insert wrote.
+        let newCards = """
+            FROM temp.staged_card s WHERE s.rowid BETWEEN ? AND ?
             \(hadCards ? "AND NOT EXISTS (SELECT 1 FROM card WHERE card.id = s.id)" : "") ORDER BY s.rowid
-            """, arguments: [range.lowerBound, range.upperBound])
-        while let id = try added.next() { report.record(.added, id, listing: limit) }
-        if report.addedCount > 0 {
-            try db.execute(sql: """
-                INSERT INTO card(id, deck_id, note_key, table_name, template, position, front, back, answers, mode, tags)
-                SELECT id, ?, note_key, table_name, template, ? + seq, front, back, answers, mode, tags
-                FROM temp.staged_card s WHERE s.rowid BETWEEN ? AND ?
-                \(hadCards ? "AND NOT EXISTS (SELECT 1 FROM card WHERE card.id = s.id)" : "") ORDER BY s.rowid
-                """, arguments: [deckId, firstPosition, range.lowerBound, range.upperBound])
-        }
+            """
+        report.added = try String.fetchAll(db, sql: "SELECT id \(newCards) LIMIT ?",
+                                           arguments: [range.lowerBound, range.upperBound, limit])
+        try db.execute(sql: """
+            INSERT INTO card(id, deck_id, note_key, table_name, template, position, front, back, answers, mode, tags)
+            SELECT id, ?, note_key, table_name, template, ? + seq, front, back, answers, mode, tags \(newCards)
+            """, arguments: [deckId, firstPosition, range.lowerBound, range.upperBound])
+        report.addedCount = db.changesCount
         return report
     }
 
@@ -195,20 +191,14 @@ extension NetcardsStore {
     }
 
     /// Recounts every module's mastery (after a load changes which cards exist, a suspension or a change of
-    /// scheduler): mature cards that are suspended don't count, every card not retired is in the total.
+    /// scheduler): mature cards that are suspended don't count, every card not retired is in the total. SQLite
+    /// counts the cards by the signs `CardProgress` reads (`ProgressCounts`), so no card row is read in Swift.
     static func refreshMastery(_ db: Database, today: StudyDay) throws {
         let active = try SchedulerSetting.schedulers(db).active
         var counts: [Int64: (mastered: Int, total: Int)] = [:]
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM module") { counts[id] = (0, 0) }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT deck.module_id, card.suspended, \(MemoryColumns.names.map { "card." + $0 }.joined(separator: ", "))
-            FROM card JOIN deck ON deck.id = card.deck_id WHERE card.retired = 0
-            """)
-        while let row = try rows.next() {
-            let module: Int64 = row["module_id"]
-            let mature = CardProgress(MemoryColumns.memory(row), suspended: row["suspended"], scheduler: active) == .mature
-            counts[module, default: (0, 0)].total += 1
-            if mature { counts[module, default: (0, 0)].mastered += 1 }
+        for (module, byProgress) in try ProgressCounts.byModule(deckScope: nil, scheduler: active, db) {
+            counts[module] = (byProgress[.mature] ?? 0, byProgress.values.reduce(0, +))
         }
         let save = try db.makeStatement(sql: "INSERT OR REPLACE INTO mastery(module_id, mastered, total) VALUES (?, ?, ?)")
         for (module, count) in counts { try save.execute(arguments: [module, count.mastered, count.total]) }
@@ -237,19 +227,14 @@ struct StagedCards {
             """)
         var staged: [StagedCards] = []
         try db.inTransaction(.deferred) {
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO temp.staged_card(seq, id, note_key, table_name, template, front, back, answers, mode, tags)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try StagingInsert(db)
             // A new table's rowids count from 1 in insertion order: each deck's cards are one run of them.
             var rowid: Int64 = 0
             for deck in decks {
                 let first = rowid + 1
                 var seq = 0
                 try deck.forEachCard { card in
-                    try insert.execute(arguments: [seq, card.id, card.noteKey, card.table, card.template, card.front,
-                                                   card.back, StoredList.encode(card.answers), card.mode.rawValue,
-                                                   StoredList.encode(card.tags)])
+                    try insert.insert(card, seq: seq)
                     seq += 1
                     rowid += 1
                 }

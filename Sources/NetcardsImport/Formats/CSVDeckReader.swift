@@ -7,20 +7,29 @@ enum CSVDeckReader {
 
     static let maxProblems = 50
 
+    /// Where each column is in a record, looked up once from the header rather than for every row.
+    private struct Columns {
+        var front, back, tags, deck, module: Int?
+
+        init(_ indexes: [Column: Int]) {
+            (front, back, tags, deck, module) = (indexes[.front], indexes[.back], indexes[.tags], indexes[.deck], indexes[.module])
+        }
+    }
+
     /// Hands `note` the note of every well-formed row as it is read, and returns a problem for every other row
     /// (the file is refused if there is one).
     static func read(_ bytes: [UInt8], file: String, tabSeparated: Bool, progress: (Double) -> Void,
                      note: (ImportedNote) -> Void) throws(ImportError) -> [ImportProblem] {
         let start = try TextFile.start(of: bytes, file: file)
         let delimiter = tabSeparated ? UInt8(ascii: "\t") : sniffDelimiter(bytes, from: start)
-        var header: (record: CSVRows.Record, columns: [Column: Int])?
+        var header: (record: CSVRows.Record, columns: Columns)?
         var problems: [ImportProblem] = []
         var deckPaths: [String: [String]] = [:]
         try CSVRows.forEach(in: bytes, from: start, delimiter: delimiter, file: file, headerRecords: 1,
                             progress: progress) { record throws(ImportError) in
             guard !record.isBlank, problems.count < maxProblems else { return }
             guard let (headerRecord, columns) = header else {
-                header = (record, try columnIndexes(record, file: file))
+                header = (record, Columns(try columnIndexes(record, file: file)))
                 return
             }
             let width = headerRecord.fields.count
@@ -30,13 +39,13 @@ enum CSVDeckReader {
                         + "put a field that holds a `\(delimiter == UInt8(ascii: "\t") ? "tab" : String(UnicodeScalar(delimiter)))` in double quotes, or add the missing fields"))
                 return
             }
-            func field(_ column: Column) -> String {
-                columns[column].map { record.fields[$0] } ?? ""
+            func field(_ index: Int?) -> String {
+                index.map { record.fields[$0] } ?? ""
             }
-            let deck = Trimmed.spaces(field(.deck))
-            let module = Trimmed.spaces(field(.module))
-            let deckPath = deckPaths[deck] ?? {
-                let path = deck.isEmpty ? [] : deck.components(separatedBy: "::")
+            let deck = Trimmed.spaces(field(columns.deck))
+            let module = Trimmed.spaces(field(columns.module))
+            let deckPath = deck.isEmpty ? [] : deckPaths[deck] ?? {
+                let path = deck.components(separatedBy: "::")
                 deckPaths[deck] = path
                 return path
             }()
@@ -44,8 +53,8 @@ enum CSVDeckReader {
                 location: .line(record.line),
                 deckPath: deckPath,
                 module: module.isEmpty ? nil : module,
-                fields: [PlainText.tidy(field(.front)), PlainText.tidy(field(.back))],
-                tags: TagText.split(field(.tags)), guid: nil, isCloze: false))
+                fields: [PlainText.tidy(field(columns.front)), PlainText.tidy(field(columns.back))],
+                tags: TagText.split(field(columns.tags)), guid: nil, isCloze: false))
         }
         guard header != nil else {
             throw ImportError(file: file, .line(1), "the file is empty — the first line names the columns: front,back,tags,deck,module")

@@ -37,6 +37,11 @@ struct ClozeText {
         self.pieces = pieces
     }
 
+    /// Whether the text has a deletion (`numbers` is not empty).
+    var hasDeletions: Bool {
+        pieces.contains { if case .cloze = $0 { true } else { false } }
+    }
+
     /// The cloze numbers used, ascending.
     var numbers: [Int] {
         Set(pieces.compactMap { if case .cloze(let number, _, _) = $0 { number } else { nil } }).sorted()

@@ -6,27 +6,36 @@ enum StableId {
     /// For text without an id of its own (CSV rows, Anki text without a guid column): a readable slug of the
     /// front and a hash of it, so rewording the back keeps the id and two fronts never share one.
     static func forFront(_ front: String) -> String {
-        let hash = hex(normalizedHash(front), digits: 10)
-        let slug = shortSlug(front)
-        return slug.isEmpty ? "card-\(hash)" : "\(slug)-\(hash)"
+        withHash(normalizedHash(front), slug: shortSlugBytes(front), orElse: "card")
     }
 
     /// Anki's note guid as it is when it is already a valid id part; otherwise its slug and a hash of the exact
     /// guid (guids are case-sensitive and use punctuation).
     static func forGuid(_ guid: String) -> String {
         if DeckNaming.isValidName(guid) { return guid }
-        let hash = hex(fnv1a(guid), digits: 10)
-        let slug = shortSlug(guid)
-        return slug.isEmpty ? "g-\(hash)" : "\(slug)-\(hash)"
+        return withHash(fnv1a(guid), slug: shortSlugBytes(guid), orElse: "g")
     }
 
-    /// At most about 32 characters of slug, cut at a dash.
-    static func shortSlug(_ text: String, limit: Int = 32) -> String {
-        let slug = asciiSlug(text, limit: limit * 2) ?? DeckNaming.slug(String(text.prefix(limit * 2)))
+    /// `slug-hash`, or `fallback-hash` without a slug: the hash as its last 10 hexadecimal digits. Made as bytes,
+    /// one string at the end (a 100,000-row import makes 100,000 of them).
+    private static func withHash(_ hash: UInt64, slug: [UInt8], orElse fallback: String) -> String {
+        var bytes = slug
+        if bytes.isEmpty { bytes.append(contentsOf: fallback.utf8) }
+        bytes.append(UInt8(ascii: "-"))
+        for shift in stride(from: 36, through: 0, by: -4) {
+            let digit = UInt8(truncatingIfNeeded: hash >> UInt64(shift)) & 0xF
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// At most about 32 characters of slug, cut at a dash, as UTF-8 (a slug is ASCII: a character is a byte).
+    private static func shortSlugBytes(_ text: String, limit: Int = 32) -> [UInt8] {
+        let slug = asciiSlug(text, limit: limit * 2) ?? Array(DeckNaming.slug(String(text.prefix(limit * 2))).utf8)
         guard slug.count > limit else { return slug }
-        let cut = slug.prefix(limit)
-        if let dash = cut.lastIndex(of: "-"), dash > cut.startIndex { return String(cut[..<dash]) }
-        return String(cut)
+        let cut = slug[..<limit]
+        if let dash = cut.lastIndex(of: UInt8(ascii: "-")), dash > 0 { return Array(slug[..<dash]) }
+        return Array(cut)
     }
 
     /// FNV-1a of the text lowercased, its whitespace runs made one space and trimmed: rewording the case or
@@ -55,12 +64,11 @@ enum StableId {
     }
 
     /// `DeckNaming.slug` of the first `limit` characters, in one byte pass when they are ASCII; nil otherwise.
-    private static func asciiSlug(_ text: String, limit: Int) -> String? {
+    private static func asciiSlug(_ text: String, limit: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(limit, text.utf8.count))
         var pendingDash = false
-        for (index, byte) in text.utf8.enumerated() {
-            if index == limit { break }
+        for byte in text.utf8.prefix(limit) {
             guard byte < 0x80 else { return nil }
             let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
@@ -71,7 +79,7 @@ enum StableId {
                 pendingDash = true
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     static func fnv1a(_ text: String) -> UInt64 {
@@ -81,11 +89,5 @@ enum StableId {
             hash = hash &* 0x0000_0100_0000_01b3
         }
         return hash
-    }
-
-    private static func hex(_ value: UInt64, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        let padded = String(repeating: "0", count: max(0, 16 - text.count)) + text
-        return String(padded.suffix(digits))
     }
 }
