@@ -64,7 +64,7 @@ enum CardBytes {
     /// How many UTF-8 bytes the two start with alike: all of the note key when it is the id (a basic note) or the
     /// start of it (a cloze card, `KEY-c1`).
     private static func sharedPrefixCount(_ id: String, _ noteKey: String) -> Int {
-        if id.utf8.starts(with: noteKey.utf8) { return noteKey.utf8.count }
+        if id == noteKey || id.utf8.starts(with: noteKey.utf8) { return noteKey.utf8.count }
         return zip(id.utf8, noteKey.utf8).prefix(while: { $0 == $1 }).count
     }
 

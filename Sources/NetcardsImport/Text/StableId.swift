@@ -41,26 +41,28 @@ enum StableId {
     /// FNV-1a of the text lowercased, its whitespace runs made one space and trimmed: rewording the case or
     /// the spacing keeps the id. ASCII text is hashed in one pass without building the normalized string.
     static func normalizedHash(_ text: String) -> UInt64 {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return fnv1a(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
-        }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var started = false
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = started
-            } else {
-                if pendingSpace {
-                    hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3
-                    pendingSpace = false
+        var text = text
+        let ascii: UInt64? = text.withUTF8 { utf8 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var started = false
+            var pendingSpace = false
+            for byte in utf8 {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = started
+                } else {
+                    if pendingSpace {
+                        hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3
+                        pendingSpace = false
+                    }
+                    started = true
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01b3
                 }
-                started = true
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01b3
             }
+            return hash
         }
-        return hash
+        return ascii ?? fnv1a(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 
     /// `DeckNaming.slug` of the first `limit` characters, in one byte pass when they are ASCII; nil otherwise.
