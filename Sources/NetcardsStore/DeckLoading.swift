@@ -197,8 +197,8 @@ extension NetcardsStore {
         let active = try SchedulerSetting.schedulers(db).active
         var counts: [Int64: (mastered: Int, total: Int)] = [:]
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM module") { counts[id] = (0, 0) }
-        for (module, byProgress) in try ProgressCounts.byModule(deckScope: nil, scheduler: active, db) {
-            counts[module] = (byProgress[.mature] ?? 0, byProgress.values.reduce(0, +))
+        for (module, figures) in try ProgressCounts.byModule(deckScope: nil, scheduler: active, recallOn: nil, db) {
+            counts[module] = (figures.progress[.mature] ?? 0, figures.progress.values.reduce(0, +))
         }
         let save = try db.makeStatement(sql: "INSERT OR REPLACE INTO mastery(module_id, mastered, total) VALUES (?, ?, ?)")
         for (module, count) in counts { try save.execute(arguments: [module, count.mastered, count.total]) }

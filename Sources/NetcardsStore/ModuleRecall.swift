@@ -6,12 +6,7 @@ import NetcardsCore
 enum ModuleRecall {
     /// Per module id, the recall of its cards (of the decks in `deckScope`, nil: all) on `day`.
     static func onDay(_ day: StudyDay, deckScope: String?, _ db: Database) throws -> [Int64: EstimatedRecall] {
-        let fsrs = try SchedulerSetting.schedulers(db).fsrs
-        db.add(function: DatabaseFunction("netcards_recall", argumentCount: 3, pure: true) { values in
-            guard let stability = Double.fromDatabaseValue(values[0]) else { return nil }
-            guard let lastReview = Int.fromDatabaseValue(values[1]), let day = Int.fromDatabaseValue(values[2]) else { return 0.0 }
-            return fsrs.retrievability(stability: stability, elapsedDays: StudyDay(number: day) - StudyDay(number: lastReview))
-        })
+        try addRecallFunction(db)
         let modules = try DeckModules.read(db)
         var result: [Int64: EstimatedRecall] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -24,6 +19,17 @@ enum ModuleRecall {
             result[module, default: EstimatedRecall()] += EstimatedRecall(introduced: row[1], estimated: row[2], recallSum: row[3])
         }
         return result
+    }
+
+    /// `netcards_recall(fsrs_stability, last_review_day, day)`: Core's retrievability, for SQLite to sum (NULL
+    /// when FSRS has no memory of the card, so `total` leaves it out).
+    static func addRecallFunction(_ db: Database) throws {
+        let fsrs = try SchedulerSetting.schedulers(db).fsrs
+        db.add(function: DatabaseFunction("netcards_recall", argumentCount: 3, pure: true) { values in
+            guard let stability = Double.fromDatabaseValue(values[0]) else { return nil }
+            guard let lastReview = Int.fromDatabaseValue(values[1]), let day = Int.fromDatabaseValue(values[2]) else { return 0.0 }
+            return fsrs.retrievability(stability: stability, elapsedDays: StudyDay(number: day) - StudyDay(number: lastReview))
+        })
     }
 }
 

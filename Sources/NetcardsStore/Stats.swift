@@ -74,19 +74,18 @@ extension NetcardsStore {
             var modules: [String: StatsReport.Module] = [:]
             var order: [String] = []
             let scheduler = try SchedulerSetting.schedulers(db).active
-            let progress = try ProgressCounts.byModule(deckScope: deckIds, scheduler: scheduler, db)
-            let recall = try ModuleRecall.onDay(today, deckScope: deckIds, db)
+            let progress = try ProgressCounts.byModule(deckScope: deckIds, scheduler: scheduler, recallOn: today, db)
             let trend = withRecallTrend ? try RecallTrend.byModule(today: today, days: Self.recallDays, deckScope: deckIds, db) : [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM module ORDER BY position") {
                 let id: Int64 = row["id"]
-                guard let counts = progress[id] else { continue }
+                guard let counts = progress[id]?.progress else { continue }
                 var module = StatsReport.Module(module: row["name"])
                 module.new = counts[.new] ?? 0
                 module.learning = counts[.learning] ?? 0
                 module.young = counts[.young] ?? 0
                 module.mature = counts[.mature] ?? 0
                 module.suspended = counts[.suspended] ?? 0
-                module.estimatedRecall = recall[id] ?? EstimatedRecall()
+                module.estimatedRecall = progress[id]?.recall ?? EstimatedRecall()
                 if withRecallTrend {
                     // The last day is today: the figure above.
                     var days = trend[id] ?? Array(repeating: EstimatedRecall(), count: Self.recallDays)
