@@ -11,7 +11,8 @@ public enum ReviewQueue {
         public var lastReviewDay: StudyDay?
         /// The cards of one table of one deck, or a deck's other cards: kept apart in the day's order.
         public var group: String
-        public var siblingMarks: SiblingMarks
+        public var question: String
+        public var answer: String
 
         public init(id: String, noteKey: String, due: StudyDay? = nil, lastReviewDay: StudyDay? = nil,
                     group: String = "", question: String = "", answer: String = "") {
@@ -20,8 +21,12 @@ public enum ReviewQueue {
             self.due = due
             self.lastReviewDay = lastReviewDay
             self.group = group
-            self.siblingMarks = SiblingMarks(note: noteKey, question: question, answer: answer)
+            self.question = question
+            self.answer = answer
         }
+
+        /// Worked out only for the cards the day's choice looks at: the new cards past the day's room never need it.
+        var siblingMarks: SiblingMarks { SiblingMarks(note: noteKey, question: question, answer: answer) }
     }
 
     public struct Inputs: Sendable {
@@ -52,9 +57,11 @@ public enum ReviewQueue {
 
         func choose(_ candidates: [Candidate], limit: Int) -> [Candidate] {
             var picked: [Candidate] = []
-            for card in candidates where picked.count < limit && !repeatIds.contains(card.id) {
-                guard !chosen.hasSibling(of: card.siblingMarks) else { continue }
-                chosen.insert(card.siblingMarks)
+            for card in candidates where !repeatIds.contains(card.id) {
+                guard picked.count < limit else { break }
+                let marks = card.siblingMarks
+                guard !chosen.hasSibling(of: marks) else { continue }
+                chosen.insert(marks)
                 picked.append(card)
             }
             return picked

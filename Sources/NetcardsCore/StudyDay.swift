@@ -47,7 +47,14 @@ public struct StudyDay: Hashable, Comparable, Sendable, CustomStringConvertible 
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return "\(Self.zeroPadded(year, to: 4))-\(Self.zeroPadded(month, to: 2))-\(Self.zeroPadded(day, to: 2))"
+    }
+
+    /// What `String(format: "%0*d")` gives, without Foundation's formatter (the day's backup name is read on every command).
+    private static func zeroPadded(_ value: Int, to width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     public var description: String { iso }

@@ -47,9 +47,9 @@ public struct StoreBackups: Sendable {
         }.sorted { $0.day > $1.day }
     }
 
-    /// The first command of a study day finds no backup named after it.
+    /// The first command of a study day finds no backup named after it (one look-up, not a listing: every command asks).
     public func isFirstCommand(of today: StudyDay) -> Bool {
-        !list().contains { $0.day == today }
+        !FileManager.default.fileExists(atPath: path(for: today))
     }
 
     /// The newest backup that passes SQLite's quick check, if any.
