@@ -16,12 +16,18 @@ public final class StoreClaim {
     /// Where SQLite's unix VFS keeps the DMS lock in the `-shm` file (sqlite3.c: UNIX_SHM_DMS).
     private static let dmsByte: off_t = 128
 
-    /// Claims `store`; throws naming the process that has it open. A store without a `-shm` file is open nowhere.
+    /// Claims `store`; throws naming the process that has it open. The `-shm` file is made when the last
+    /// connection removed it (a store closed cleanly has none), so the claim holds whenever there is a store:
+    /// SQLite resets a `-shm` it finds unlocked, so the empty file is harmless.
     public init(_ store: String) throws(StoreError) {
         let index = store + "-shm"
-        descriptor = open(index, O_RDWR | O_CLOEXEC)
+        var storeStatus = stat()
+        guard stat(store, &storeStatus) == 0 else {
+            descriptor = -1
+            return
+        }
+        descriptor = open(index, O_RDWR | O_CREAT | O_CLOEXEC, storeStatus.st_mode & 0o666)
         guard descriptor >= 0 else {
-            if errno == ENOENT { return }
             throw StoreError(.cannotOpen, "cannot open \(index) to see whether \(store) is in use: \(String(cString: strerror(errno))); nothing was changed")
         }
         var lock = Self.lock(F_WRLCK)

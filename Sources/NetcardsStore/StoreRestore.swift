@@ -47,6 +47,7 @@ public enum StoreRestore {
         defer { claim?.release() }
         let fileManager = FileManager.default
         var saved: String?
+        var walSavedAside = false
         do {
             try SafeFile.write(to: .path(store), overwrite: true) { temp in
                 let copy = try DatabaseQueue(path: temp)
@@ -54,22 +55,32 @@ public enum StoreRestore {
                     try copy.writeWithoutTransaction { destination in try source.backup(to: destination) }
                 }
                 try copy.close()
-                // The copy is whole: only now take the store and move it (and its log) out of the way.
+                // The copy is whole: only now take the store and save it (and its log) aside. A second name, not a
+                // move, so the store's path never goes missing: SafeFile's rename replaces it in one step. The
+                // `-shm` stays: the claim is a lock in it, and SQLite resets it at the next open.
                 claim = try StoreClaim(store)
                 if fileManager.fileExists(atPath: store) {
-                    try fileManager.moveItem(atPath: store, toPath: aside)
+                    try fileManager.linkItem(atPath: store, toPath: aside)
                     saved = aside
-                    if fileManager.fileExists(atPath: store + "-wal") { try fileManager.moveItem(atPath: store + "-wal", toPath: aside + "-wal") }
-                    try? fileManager.removeItem(atPath: store + "-shm")
+                    if fileManager.fileExists(atPath: store + "-wal") {
+                        try fileManager.moveItem(atPath: store + "-wal", toPath: aside + "-wal")
+                        walSavedAside = true
+                    }
                 }
             }
         } catch {
-            if let saved, !fileManager.fileExists(atPath: store) {
-                try? fileManager.moveItem(atPath: saved, toPath: store)
-                try? fileManager.moveItem(atPath: saved + "-wal", toPath: store + "-wal")
+            if let saved, sameFile(saved, store) {
+                if walSavedAside { try? fileManager.moveItem(atPath: saved + "-wal", toPath: store + "-wal") }
+                try? fileManager.removeItem(atPath: saved)
             }
             throw error
         }
         return saved
+    }
+
+    /// Whether two paths name one file (the restore failed before its copy took the store's place).
+    private static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        return stat(first, &a) == 0 && stat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 }

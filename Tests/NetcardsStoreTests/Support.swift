@@ -32,6 +32,14 @@ enum SQLiteShell {
     /// Runs SQL against the file and returns its output rows, columns split on `|`.
     @discardableResult
     static func run(_ database: String, _ sql: String) throws -> [[String]] {
+        let result = try attempt(database, sql)
+        try #require(result.status == 0, "sqlite3 failed: \(result.errors)")
+        return result.output.split(separator: "\n")
+            .map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Runs SQL against the file; its exit status, output and error text, whether it succeeded or not.
+    static func attempt(_ database: String, _ sql: String) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(executable, "sqlite3 is not installed"))
         process.arguments = ["-batch", "-bail", database, sql]
@@ -43,9 +51,7 @@ enum SQLiteShell {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "sqlite3 failed: \(errorText)")
-        return String(decoding: data, as: UTF8.self).split(separator: "\n")
-            .map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self), errorText)
     }
 }
 

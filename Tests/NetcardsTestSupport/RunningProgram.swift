@@ -111,8 +111,11 @@ package final class RunningProgram: @unchecked Sendable {
     /// Waits until stdout satisfies `condition`; throws (saying what was printed) on timeout or exit.
     package func waitForOutput(_ what: String, timeout: Duration = .seconds(30), _ condition: (String) -> Bool) throws {
         let deadline = ContinuousClock.now + timeout
-        while !condition(stdout) {
-            if !isRunning && output.isFinished { throw failure("exited before printing \(what)") }
+        while true {
+            // Whether it had ended is read before the output, so text printed just before the exit still counts.
+            let ended = !isRunning && output.isFinished
+            if condition(stdout) { return }
+            if ended { throw failure("exited before printing \(what)") }
             if ContinuousClock.now > deadline { throw failure("no \(what) after \(timeout)") }
             usleep(10_000)
         }
