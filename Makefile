@@ -103,7 +103,7 @@ FUZZ_SCRATCH ?= .build-fuzz
 FUZZ_TARGETS := FuzzDeckParser:deck-parser:../Decks FuzzAnswerChecker:answer-checker:Seeds/answer-checker \
                 FuzzImportReaders:import-readers:Seeds/import-readers \
                 FuzzOutputSanitiser:output-sanitiser:Seeds/output-sanitiser \
-                FuzzAnkiCollection:anki-collection:Seeds/anki-collection
+                FuzzAnkiCollection:anki-collection:Seeds/anki-collection:-detect_leaks=0
 
 .PHONY: fuzz
 fuzz: deps
@@ -114,8 +114,9 @@ fuzz: deps
 	done; \
 	export LSAN_OPTIONS=suppressions=$$PWD/lsan-suppressions.txt; \
 	for entry in $(FUZZ_TARGETS); do \
-	    target=$${entry%%:*}; rest=$${entry#*:}; corpus=.corpus/$${rest%%:*}; seeds=$${rest#*:}; \
+	    target=$${entry%%:*}; rest=$${entry#*:}; corpus=.corpus/$${rest%%:*}; rest=$${rest#*:}; \
+	    seeds=$${rest%%:*}; flags=; case $$rest in *:*) flags=$${rest#*:};; esac; \
 	    mkdir -p $$corpus; \
 	    echo "fuzz: $$target, $(FUZZ_RUNS) inputs"; \
-	    $(FUZZ_SCRATCH)/release/$$target -runs=$(FUZZ_RUNS) -timeout=10 -print_final_stats=1 $$corpus $$seeds; \
+	    $(FUZZ_SCRATCH)/release/$$target -runs=$(FUZZ_RUNS) -timeout=10 -print_final_stats=1 $$flags $$corpus $$seeds; \
 	done
