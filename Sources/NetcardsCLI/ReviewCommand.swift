@@ -29,10 +29,9 @@ extension Netcards {
             let today = workspace.clock.today
             try DeckNames.check(deck, in: store)
             // --new N introduces N more new cards in this run, whatever the day's limit.
-            let newLimit = try newCards.map {
-                try store.newCardsStarted(on: today).addingSaturated(ArgumentRanges.clamped($0, to: ArgumentRanges.newCards))
-            } ?? workspace.newCardsPerDay()
-            let inputs = try store.queueInputs(today: today, decks: deck, newLimit: newLimit)
+            let inputs = try newCards.map {
+                try store.queueInputs(today: today, decks: deck, newInThisRun: ArgumentRanges.clamped($0, to: ArgumentRanges.newCards))
+            } ?? store.queueInputs(today: today, decks: deck, newLimit: workspace.newCardsPerDay())
             let queue = ReviewQueue.build(inputs, today: today)
             let console = TerminalOutput.standardOutput
             guard !queue.isEmpty else {

@@ -5,6 +5,16 @@ extension NetcardsStore {
     /// What today's queue is built from: due cards, the first new cards in deck order, how many new cards
     /// were already started today, and the cards studied today (their siblings wait).
     public func queueInputs(today: StudyDay, decks: [String], newLimit: Int) throws(StoreError) -> ReviewQueue.Inputs {
+        try queueInputs(today: today, decks: decks) { startedToday in max(0, newLimit.addingSaturated(-startedToday)) }
+    }
+
+    /// The same with room for `count` new cards whatever the day's limit (`review --new N`). Counted in the same
+    /// read as the candidates: a card another process starts meanwhile takes no room from this run.
+    public func queueInputs(today: StudyDay, decks: [String], newInThisRun count: Int) throws(StoreError) -> ReviewQueue.Inputs {
+        try queueInputs(today: today, decks: decks) { _ in max(0, count) }
+    }
+
+    private func queueInputs(today: StudyDay, decks: [String], room roomGiven: @escaping (_ startedToday: Int) -> Int) throws(StoreError) -> ReviewQueue.Inputs {
         try read { db in
             var deckFilter = ""
             if !decks.isEmpty {
@@ -33,8 +43,7 @@ extension NetcardsStore {
                 WHERE retired = 0 AND suspended = 0 AND due IS NOT NULL AND due <= ?\(deckFilter)\(Self.notALab)
                 ORDER BY due, position
                 """, [today.number])
-            let startedToday = try Self.newCardsStarted(on: today, db)
-            let room = max(0, newLimit.addingSaturated(-startedToday))
+            let room = roomGiven(try Self.newCardsStarted(on: today, db))
             let fresh = room == 0 ? [] : try candidates("""
                 SELECT \(columns) FROM card INDEXED BY card_new
                 WHERE retired = 0 AND suspended = 0 AND due IS NULL\(deckFilter)\(Self.notALab)
