@@ -53,9 +53,17 @@ struct AnswerShape: Sendable {
         guard let first = shapes.firstIndex(where: { $0.ordered && $0.items.count > 1 }) else { return nil }
         let length = shapes[first].items.count
         let same = shapes.indices.filter { shapes[$0].items.count == length }
-        guard same.count > 1 else { return nil }
+        guard same.count > 1, !namesAnItemAtTwoPlaces(same.map { shapes[$0] }) else { return nil }
         let items = (0..<length).map { place in same.flatMap { shapes[$0].items[place] } }
         return (AnswerShape(whole: shapes[first].whole, items: items), first)
+    }
+
+    /// Two accepted orders that differ (`A → B → C`, `C → B → A`) must not be mixed into `A → B → A`.
+    private static func namesAnItemAtTwoPlaces(_ lists: [AnswerShape]) -> Bool {
+        let placed = lists.flatMap { list in list.items.enumerated().map { (place: $0.offset, words: $0.element[0].words) } }
+        return placed.contains { first in
+            placed.contains { $0.place != first.place && AnswerWords.compare($0.words, first.words) == .same }
+        }
     }
 
     private static func item(_ text: String) -> Item {

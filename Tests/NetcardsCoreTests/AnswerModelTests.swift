@@ -54,6 +54,13 @@ struct AnswerModelTests {
         }
     }
 
+    @Test func twoDifferentAcceptedOrdersAreNotMixed() {
+        let accepted = ["request → proxy → app", "app → proxy → request"]
+        #expect(AnswerChecker.check("app → proxy → request", against: accepted).verdict == .correct)
+        #expect(AnswerChecker.check("request → proxy → request", against: accepted).verdict != .correct)
+        #expect(AnswerChecker.check("app → proxy → app", against: accepted).verdict != .correct)
+    }
+
     @Test func numberWordsAreDigits() {
         #expect(verdict("decremented by one", "decremented by 1") == .correct)
         #expect(verdict("one AZ", "1 AZ") == .correct)
