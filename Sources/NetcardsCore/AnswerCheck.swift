@@ -151,14 +151,19 @@ struct PortRange: Equatable {
     var lower: Int
     var upper: Int
 
+    /// What a range can be written with: digits, a sign, the separators and the letters of "to", "through", "and".
+    private static let characters = Set("0123456789+-–—.,/ tohrugand")
+
     init?(_ text: String) {
         let lowered = text.lowercased()
+        guard lowered.allSatisfy(Self.characters.contains) else { return nil }
+        let spelled = lowered
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
             .replacingOccurrences(of: "..", with: "-").replacingOccurrences(of: " to ", with: "-")
             .replacingOccurrences(of: " through ", with: "-").replacingOccurrences(of: " and ", with: "-")
             .replacingOccurrences(of: ",", with: "-").replacingOccurrences(of: "/", with: "-")
             .replacingOccurrences(of: " ", with: "")
-        let parts = lowered.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = spelled.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let lower = Int(parts[0]), let upper = Int(parts[1]), lower < upper else { return nil }
         self.lower = lower
         self.upper = upper

@@ -31,8 +31,10 @@ struct AnswerWords: Hashable, Sendable {
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
-        let spelled = text.lowercased().replacingOccurrences(of: "n't", with: " not")
-            .replacingOccurrences(of: "n’t", with: " not")
+        let lowered = text.lowercased()
+        let spelled = lowered.contains("'") || lowered.contains("’")
+            ? lowered.replacingOccurrences(of: "n't", with: " not").replacingOccurrences(of: "n’t", with: " not")
+            : lowered
         for char in spelled {
             if char.isLetter || char.isNumber, !current.isEmpty || canStartWord(char) {
                 current.append(char)

@@ -5,10 +5,10 @@ import Foundation
 struct Vocabulary: Sendable {
     static let shared = Vocabulary(glossary: AnswerVocabulary.glossary, opposites: AnswerVocabulary.opposites)
 
-    /// Every phrase of the glossary with the one word its term is read as, longest phrases first.
-    private let phrases: [(words: [String], term: String)]
-    /// Both ways round, each side as read by `AnswerWords` (glossary applied).
-    private let oppositePairs: [(words: [String], opposite: [String])]
+    /// Every phrase of the glossary with the one word its term is read as.
+    private let phrases: GlossaryPhrases
+    /// Both ways round, each side as read by `AnswerWords` (glossary applied), by the side's first word.
+    private let oppositesByFirstWord: [String: [(words: [String], opposite: [String])]]
 
     init(glossary: String, opposites: String) {
         var termOf: [[String]: String] = [:]
@@ -29,16 +29,18 @@ struct Vocabulary: Sendable {
         let table = termOf.map { (words: $0.key, term: root($0.value)) }.sorted {
             $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words)
         }
-        phrases = table
-        var pairs: [(words: [String], opposite: [String])] = []
+        let glossaryPhrases = GlossaryPhrases(longestFirst: table)
+        phrases = glossaryPhrases
+        var pairs: [String: [(words: [String], opposite: [String])]] = [:]
         for line in Self.lines(opposites) {
-            let sides = line.components(separatedBy: " <> ").map { Self.replacing(AnswerWords.words($0), with: table) }
+            let sides = line.components(separatedBy: " <> ")
+                .map { Self.replacing(AnswerWords.words($0), with: glossaryPhrases) }
                 .filter { !$0.isEmpty }
             guard sides.count == 2 else { continue }
-            pairs.append((sides[0], sides[1]))
-            pairs.append((sides[1], sides[0]))
+            pairs[sides[0][0], default: []].append((sides[0], sides[1]))
+            pairs[sides[1][0], default: []].append((sides[1], sides[0]))
         }
-        oppositePairs = pairs
+        oppositesByFirstWord = pairs
     }
 
     private static func lines(_ text: String) -> [Substring] {
@@ -52,7 +54,7 @@ struct Vocabulary: Sendable {
         Self.replacing(words, with: phrases, sameWord: sameWord)
     }
 
-    private static func replacing(_ words: [String], with phrases: [(words: [String], term: String)],
+    private static func replacing(_ words: [String], with phrases: GlossaryPhrases,
                                   sameWord: (String, String) -> Bool = { $0 == $1 }) -> [String] {
         var words = words
         for _ in 0..<3 {
@@ -60,7 +62,7 @@ struct Vocabulary: Sendable {
             var changed = false
             var index = 0
             while index < words.count {
-                if let phrase = phrases.first(where: { phrase in
+                if let phrase = phrases.startingLike(words[index]).first(where: { phrase in
                     index + phrase.words.count <= words.count
                         && zip(words[index...], phrase.words).allSatisfy { sameWord($0, $1) }
                 }) {
@@ -94,14 +96,16 @@ struct Vocabulary: Sendable {
     }
 
     func areOpposites(_ a: String, _ b: String) -> Bool {
-        oppositePairs.contains { $0.words == [a] && $0.opposite == [b] }
+        oppositesByFirstWord[a, default: []].contains { $0.words == [a] && $0.opposite == [b] }
     }
 
     /// True when `typed` says a word whose opposite `expected` says, and `expected` doesn't say it too
     /// ("not stateless but stateful" aside, "stateless" for "stateful" is wrong).
     func namesOpposite(_ typed: [String], of expected: [String]) -> Bool {
-        oppositePairs.contains { pair in
-            contains(typed, pair.words) && contains(expected, pair.opposite) && !contains(expected, pair.words)
+        Set(typed).contains { word in
+            oppositesByFirstWord[word, default: []].contains { pair in
+                contains(typed, pair.words) && contains(expected, pair.opposite) && !contains(expected, pair.words)
+            }
         }
     }
 
