@@ -27,24 +27,35 @@ struct AnswerWords: Hashable, Sendable {
 
     var isEmpty: Bool { all.isEmpty }
 
-    /// Lowercased runs of letters and digits, "n't" read as "not", number words one…twenty as digits.
+    /// Lowercased runs of letters and digits, "n't" read as "not", a possessive "'s" left out ("the upstream's
+    /// logs" is "the upstream logs"), number words one…twenty as digits.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         let lowered = text.lowercased()
-        let spelled = lowered.contains("'") || lowered.contains("’")
+        let spelled = Array(lowered.contains("'") || lowered.contains("’")
             ? lowered.replacingOccurrences(of: "n't", with: " not").replacingOccurrences(of: "n’t", with: " not")
-            : lowered
-        for char in spelled {
+            : lowered)
+        var index = 0
+        while index < spelled.count {
+            let char = spelled[index]
             if char.isLetter || char.isNumber, !current.isEmpty || canStartWord(char) {
                 current.append(char)
             } else if !current.isEmpty {
                 words.append(current)
                 current = ""
+                if isApostropheS(spelled, at: index) { index += 1 }
             }
+            index += 1
         }
         if !current.isEmpty { words.append(current) }
         return words.map { numberWords[$0] ?? $0 }
+    }
+
+    /// An apostrophe after a word, then an `s` that ends the word.
+    private static func isApostropheS(_ chars: [Character], at index: Int) -> Bool {
+        (chars[index] == "'" || chars[index] == "’") && index + 1 < chars.count && chars[index + 1] == "s"
+            && (index + 2 == chars.count || !(chars[index + 2].isLetter || chars[index + 2].isNumber))
     }
 
     /// A letter that would join a space put before it cannot start a word: a combining mark left on its own
@@ -65,7 +76,7 @@ struct AnswerWords: Hashable, Sendable {
     /// Openings that say nothing: "it is decremented" answers as "decremented" does.
     private static let fillers: [[String]] = [
         ["the", "answer", "is"], ["it", "is"], ["it", "s"], ["they", "are"], ["they", "re"],
-        ["that", "is"], ["that", "s"], ["this", "is"], ["it"], ["both"], ["amazon"], ["aws"],
+        ["that", "is"], ["that", "s"], ["this", "is"], ["it"], ["that"], ["both"], ["amazon"], ["aws"],
     ]
 
     private static func withoutFiller(_ words: [String]) -> [String] {

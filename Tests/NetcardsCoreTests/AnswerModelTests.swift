@@ -126,6 +126,17 @@ struct AnswerModelTests {
         #expect(verdict("stateless (rules both ways)", "stateless") == .correct)
     }
 
+    @Test func aPossessiveSIsLeftOut() {
+        #expect(verdict("the upstream's logs", "the upstream logs") == .correct)
+        #expect(verdict("the upstream’s logs", "upstream logs") == .correct)
+        #expect(verdict("the load balancer's IP", "load balancer IP") == .correct)
+        #expect(verdict("that's stateful", "stateful") == .correct)
+        #expect(verdict("that's stateless", "stateful") == .wrong)
+        #expect(verdict("the client's IP", "the server's IP") == .wrong)
+        #expect(verdict("the upstream's logs", "the downstream logs") == .wrong)
+        #expect(verdict("the upstream's", "upstream secrets") == .wrong)
+    }
+
     @Test func aDeckAnswersParentheticalStillCounts() {
         #expect(verdict("Load Balancer (L7)", "Load Balancer (L4)") == .wrong)
         #expect(verdict("Load Balancer (L4)", "Load Balancer (L4)") == .correct)
