@@ -74,10 +74,11 @@ private func applyEdits(_ input: inout Input, to db: Database) throws {
         edits += 1
         let table = tables[Int(input.byte()) % tables.count]
         let names = columns[table]!
-        let rowCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        let rowCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(table)")) ?? 0
         let kind = input.byte()
         let row = rowCount == 0 ? 0 : Int(input.byte()) % rowCount
-        let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid LIMIT 1 OFFSET ?", arguments: [row])
+        let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM \(table) ORDER BY rowid LIMIT 1 OFFSET ?"),
+                                       arguments: [row])
         guard let rowid else { continue }
         switch kind % 16 {
         case 14:
@@ -115,6 +116,12 @@ private func overwrite(_ path: String, with bytes: [UInt8]) {
 }
 
 private let collection = scratch.appendingPathComponent("collection.anki2").path
+/// The edits are one transaction with its journal in memory: the file is thrown away after the input anyway.
+private let editing: Configuration = {
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF") }
+    return configuration
+}()
 private let utc = TimeZone(identifier: "UTC")!
 private let now = Date(timeIntervalSince1970: 1_769_947_200)  // 2026-02-01T12:00:00Z
 private let today = StudyDay(now, dayStartHour: 4, timeZone: utc)
@@ -127,8 +134,8 @@ public func fuzzAnkiCollection(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
     var input = Input(bytes: data.map { Array(UnsafeBufferPointer(start: $0, count: size)) }?[...] ?? [])
     overwrite(collection, with: template)
     do {
-        let queue = try DatabaseQueue(path: collection)
-        try queue.writeWithoutTransaction { db in try applyEdits(&input, to: db) }
+        let queue = try DatabaseQueue(path: collection, configuration: editing)
+        try queue.write { db in try applyEdits(&input, to: db) }
         try queue.close()
     } catch {
         fatalError("could not build the input collection: \(error)")
