@@ -56,18 +56,15 @@ public struct NetcardsStore: Sendable {
         try StoreFile.checkHeader(path)
         guard FileManager.default.fileExists(atPath: path) else { return }
         try StoreFile.checkWritable(path)
-        let seen = try? StoreFile.peek(path) { db in
-            // Tables but no applied migration: another program's SQLite database (grdb_migrations alone is a
-            // netcards store whose first migration never committed).
-            (superseded: try Schema.migrator.hasBeenSuperseded(db),
-             foreign: try Schema.migrator.appliedIdentifiers(db).isEmpty && (try Int.fetchOne(db, sql: """
-                 SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
-                 """) ?? 0) > 0)
-        }
-        if seen?.superseded == true {
+        guard let seen = RecordedMigrations.read(path) else { return }
+        // Tables but no applied migration: another program's SQLite database (grdb_migrations alone is a
+        // netcards store whose first migration never committed).
+        let superseded = !seen.identifiers.isSubset(of: Schema.migrator.migrations)
+        let foreign = seen.identifiers.isEmpty && seen.otherSchemaObjects
+        if superseded {
             throw StoreError(.newerStore, "\(path) was written by a newer netcards (its schema has migrations this version doesn't know). Upgrade netcards to use it; the file was left untouched.")
         }
-        if seen?.foreign == true {
+        if foreign {
             throw StoreError(.notADatabase, "\(path) is another program's SQLite database, not a netcards store. netcards left it untouched: point --db / NETCARDS_DB at your store, or at a new file.")
         }
     }

@@ -56,10 +56,14 @@ public enum StoreFile {
     public static func peek<T>(_ path: String, _ read: (Database) throws -> T) throws -> T {
         var config = Configuration()
         config.readonly = true
-        let hasLog = FileManager.default.fileExists(atPath: path + "-wal")
-        let queue = try DatabaseQueue(path: hasLog ? path : immutableURI(path), configuration: config)
+        let queue = try DatabaseQueue(path: peekName(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read(read)
+    }
+
+    /// What `peek` reads through: the immutable URI, or the path itself when a -wal is there.
+    static func peekName(_ path: String) -> String {
+        FileManager.default.fileExists(atPath: path + "-wal") ? path : immutableURI(path)
     }
 
     private static func immutableURI(_ path: String) -> String {
