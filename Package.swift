@@ -24,7 +24,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "NetcardsCore"),
-        .executableTarget(name: "deck-embedder", path: "Sources/DeckEmbedder"),
+        .target(name: "DeckHashing"),
+        .executableTarget(name: "deck-embedder", dependencies: ["DeckHashing"], path: "Sources/DeckEmbedder"),
         .plugin(
             name: "EmbedDecks",
             capability: .buildTool(),
@@ -63,7 +64,7 @@ let package = Package(
         .target(
             name: "NetcardsCLI",
             dependencies: [
-                "NetcardsCore", "NetcardsStore", "NetcardsTerminal", "NetcardsDecks", "NetcardsImport", "NetcardsLab",
+                "NetcardsCore", "NetcardsStore", "NetcardsTerminal", "NetcardsDecks", "NetcardsImport", "NetcardsLab", "DeckHashing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +80,7 @@ let package = Package(
         .target(name: "NetcardsTestSupport", path: "Tests/NetcardsTestSupport"),
         .testTarget(name: "NetcardsReliabilityTests", dependencies: ["NetcardsCore", "NetcardsTestSupport"]),
         .testTarget(name: "NetcardsLabTests", dependencies: ["NetcardsLab", "NetcardsCore"]),
-        .testTarget(name: "NetcardsStoreTests", dependencies: ["NetcardsStore", "NetcardsCore", "NetcardsDecks"]),
+        .testTarget(name: "NetcardsStoreTests", dependencies: ["NetcardsStore", "NetcardsCore", "NetcardsDecks", "DeckHashing"]),
         .testTarget(
             name: "NetcardsImportTests",
             dependencies: ["NetcardsImport", "NetcardsStore", "NetcardsCore", "NetcardsCLI", "NetcardsDecks",

@@ -1,3 +1,4 @@
+import DeckHashing
 import Foundation
 import NetcardsCore
 import NetcardsDecks
@@ -113,10 +114,9 @@ enum BundledDeckSync {
         let stored = try store.deckHashes(source: .bundled)
         var changed: [DeckToLoad] = []
         for file in BundledDecks.files {
-            let hash = ContentHash.of(file.text)
-            if let name = deckName(in: file.text), stored[name] == hash { continue }
+            if let name = file.deck, stored[name] == file.contentHash { continue }
             let deck = try DeckParser.parse(file.text, file: "Decks/\(file.name)")
-            changed.append(DeckToLoad(deck, contentHash: hash))
+            changed.append(DeckToLoad(deck, contentHash: file.contentHash))
         }
         if !changed.isEmpty { try store.load(changed, source: .bundled, today: today) }
         let labs = LabCatalogue.deck
@@ -126,31 +126,9 @@ enum BundledDeckSync {
                                   labs: LabCatalogue.all.map { ($0.name, $0.cardId) }, today: today)
         }
     }
-
-    /// The `deck:` line of the front matter, found without parsing the whole deck.
-    private static func deckName(in text: String) -> String? {
-        // Trimmed in Swift: Foundation's trimmingCharacters(in:) bridges through NSString, a cost on every command.
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        for line in text.split(separator: "\n", maxSplits: 10).prefix(10) where line.hasPrefix("deck:") {
-            var value = line.dropFirst(5).drop(while: isBlank)
-            while let last = value.last, isBlank(last) { value = value.dropLast() }
-            return String(value)
-        }
-        return nil
-    }
 }
 
-enum ContentHash {
-    /// FNV-1a, 64 bits: enough to notice that a deck's text changed.
-    static func of(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
-
+extension ContentHash {
     /// Every field of a deck built in code, in order, each ended by a control character no deck text holds.
     /// (`String(describing:)` said the same through reflection, a few milliseconds of every command.)
     static func of(_ deck: DeckDefinition) -> String {

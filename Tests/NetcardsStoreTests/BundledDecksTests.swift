@@ -1,3 +1,4 @@
+import DeckHashing
 import Foundation
 import Testing
 import NetcardsCore
@@ -22,6 +23,16 @@ final class BundledDecksTests {
         for file in BundledDecks.files {
             let onDisk = try String(contentsOf: Self.decksFolder.appendingPathComponent(file.name), encoding: .utf8)
             #expect(file.text == onDisk, "\(file.name) in the binary differs from Decks/\(file.name)")
+        }
+    }
+
+    /// What the binary recorded when it was built is what netcards compares with the store on every command: a
+    /// wrong name or hash would reload a deck on every run, or never reload an edited one.
+    @Test func eachEmbeddedDeckCarriesItsNameAndTheHashOfItsFile() throws {
+        for file in BundledDecks.files {
+            let onDisk = try String(contentsOf: Self.decksFolder.appendingPathComponent(file.name), encoding: .utf8)
+            #expect(file.deck == (try DeckParser.parse(onDisk, file: file.name)).name, "\(file.name)")
+            #expect(file.contentHash == ContentHash.of(onDisk), "\(file.name)")
         }
     }
 
