@@ -97,10 +97,11 @@ install: release
 # make fuzz [FUZZ_RUNS=N]: the libFuzzer targets in Fuzz/ (their own package, so the sanitizer flags never
 # reach the normal build): builds each with -sanitize=fuzzer,address, then runs each for FUZZ_RUNS inputs
 # (default a million) from its seeds. A crash, hang (-timeout), leak or broken invariant stops it with the
-# input saved in Fuzz/. docs/fuzzing.md has the commands one by one and the last results.
+# input saved in Fuzz/ (replay it without ASAN_OPTIONS for allocation stacks). docs/fuzzing.md has the
+# commands one by one and the last results.
 FUZZ_RUNS    ?= 1000000
 FUZZ_SCRATCH ?= .build-fuzz
-FUZZ_TARGETS := FuzzDeckParser:deck-parser:../Decks FuzzAnswerChecker:answer-checker:Seeds/answer-checker \
+FUZZ_TARGETS := FuzzDeckParser:deck-parser:../Decks FuzzAnswerChecker:answer-checker:Seeds/answer-checker:-max_len=4096 \
                 FuzzImportReaders:import-readers:Seeds/import-readers \
                 FuzzOutputSanitiser:output-sanitiser:Seeds/output-sanitiser \
                 FuzzAnkiCollection:anki-collection:Seeds/anki-collection:-detect_leaks=0
@@ -112,7 +113,7 @@ fuzz: deps
 	    target=$${entry%%:*}; \
 	    $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) -Xswiftc -sanitize=fuzzer,address --product $$target; \
 	done; \
-	export LSAN_OPTIONS=suppressions=$$PWD/lsan-suppressions.txt; \
+	export LSAN_OPTIONS=suppressions=$$PWD/lsan-suppressions.txt ASAN_OPTIONS=malloc_context_size=0; \
 	for entry in $(FUZZ_TARGETS); do \
 	    target=$${entry%%:*}; rest=$${entry#*:}; corpus=.corpus/$${rest%%:*}; rest=$${rest#*:}; \
 	    seeds=$${rest%%:*}; flags=; case $$rest in *:*) flags=$${rest#*:};; esac; \
