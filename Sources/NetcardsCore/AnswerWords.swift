@@ -75,8 +75,8 @@ struct AnswerWords: Hashable, Sendable {
 
     /// Openings that say nothing: "it is decremented" answers as "decremented" does.
     private static let fillers: [[String]] = [
-        ["the", "answer", "is"], ["it", "is"], ["it", "s"], ["they", "are"], ["they", "re"],
-        ["that", "is"], ["that", "s"], ["this", "is"], ["it"], ["that"], ["both"], ["amazon"], ["aws"],
+        ["the", "answer", "is"], ["it", "is"], ["they", "are"], ["they", "re"],
+        ["that", "is"], ["this", "is"], ["it"], ["that"], ["both"], ["amazon"], ["aws"],
     ]
 
     private static func withoutFiller(_ words: [String]) -> [String] {
