@@ -439,6 +439,7 @@ struct QuizTests {
             return (card.back, "✓ correct  \(card.back)")
         }
         _ = try question(3, of: 5, in: try term.expectPrompt(Self.answerPrompt, timeout: Self.wait))
+        try term.waitForRawMode(after: "the third question")  // keys sent before libedit's raw mode can be lost
         try term.type("12")  // half typed, no Enter
         try term.pressControlC()
         try term.expect("Score: 2/2", timeout: Self.wait)

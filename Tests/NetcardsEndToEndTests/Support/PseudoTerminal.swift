@@ -161,7 +161,7 @@ final class PseudoTerminal {
         return chunk
     }
 
-    private func waitForRawMode(after what: String, timeout: Duration = defaultTimeout) throws {
+    func waitForRawMode(after what: String, timeout: Duration = defaultTimeout) throws {
         let deadline = ContinuousClock.now + timeout
         while let modes = modes(), modes.c_lflag & tcflag_t(ICANON) != 0 {
             if ContinuousClock.now >= deadline || closed {
